@@ -1,0 +1,19 @@
+import { createUIMessageStreamResponse } from "ai";
+import { sendChatMessage } from "@/lib/chat/send";
+import { chatRequestSchema } from "@/lib/chat/types";
+import { backend, requestContext } from "@/lib/server/context";
+import { errorResponse, readJson } from "@/lib/server/respond";
+
+export const dynamic = "force-dynamic";
+
+/** Starts an answer and streams it. The generation outlives this request: only Stop ends it early. */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const body = await readJson(request, chatRequestSchema);
+    const { db, userId } = await requestContext();
+    const generation = await sendChatMessage({ db, userId, backend: backend(), request: body });
+    return createUIMessageStreamResponse({ stream: generation.stream() });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { deleteConversation, renameConversation } from "@/lib/db/conversations";
+import { toConversationSummary } from "@/lib/chat/conversation-summary";
+import { clientIdSchema } from "@/lib/chat/types";
+import { ChatError } from "@/lib/errors";
+import { requestContext } from "@/lib/server/context";
+import { errorResponse, readJson } from "@/lib/server/respond";
+
+export const dynamic = "force-dynamic";
+
+const renameSchema = z.object({ title: z.string().trim().min(1, "The title is empty").max(120, "The title is too long") });
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function PATCH(request: Request, { params }: Params): Promise<Response> {
+  try {
+    const id = clientIdSchema.parse((await params).id);
+    const { title } = await readJson(request, renameSchema);
+    const { db, userId } = await requestContext();
+    const conversation = await renameConversation({ db, userId, id, title });
+    if (!conversation) throw new ChatError("not_found:conversation", "This conversation does not exist.");
+    return Response.json({ conversation: toConversationSummary(conversation) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(_request: Request, { params }: Params): Promise<Response> {
+  try {
+    const id = clientIdSchema.parse((await params).id);
+    const { db, userId } = await requestContext();
+    const deleted = await deleteConversation({ db, userId, id });
+    if (!deleted) throw new ChatError("not_found:conversation", "This conversation does not exist.");
+    return Response.json({ deleted: true });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,32 @@
+import { notFound } from "next/navigation";
+import { Workspace } from "@/components/chat/workspace";
+import { toConversationSummary } from "@/lib/chat/conversation-summary";
+import { toUIMessages } from "@/lib/chat/history";
+import { clientIdSchema } from "@/lib/chat/types";
+import { getConversation, listConversations } from "@/lib/db/conversations";
+import { listMessages } from "@/lib/db/messages";
+import { backendInfo } from "@/lib/server/backend-info";
+import { requestContext } from "@/lib/server/context";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = clientIdSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const { db, userId } = await requestContext();
+  const conversation = await getConversation({ db, userId, id: parsed.data });
+  if (!conversation) notFound();
+  const [conversations, messages] = await Promise.all([
+    listConversations({ db, userId }),
+    listMessages({ db, userId, conversationId: conversation.id }),
+  ]);
+  return (
+    <Workspace
+      backend={backendInfo()}
+      conversations={conversations.map(toConversationSummary)}
+      conversation={toConversationSummary(conversation)}
+      initialMessages={toUIMessages(messages)}
+      newConversationId={conversation.id}
+    />
+  );
+}

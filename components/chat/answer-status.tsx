@@ -1,0 +1,84 @@
+"use client";
+
+import { AlertTriangle, CircleStop, RotateCw, Scissors, XCircle } from "lucide-react";
+import { useEffect, useState } from "react";
+import type { ChatMessageMetadata } from "@/lib/chat/types";
+import { Button } from "@/components/ui/button";
+
+/** Says how an answer ended when it did not simply complete, and offers what can be done. */
+export function AnswerStatus({ meta, onRetry }: { meta: ChatMessageMetadata; onRetry?: () => void }) {
+  const status = meta.status;
+  if (status === "stopped") {
+    return (
+      <Note icon={<CircleStop className="h-4 w-4" />} tone="muted" testId="answer-stopped">
+        Stopped. What arrived before you pressed Stop is kept.
+      </Note>
+    );
+  }
+  if (status === "error" || status === "interrupted") {
+    const error = meta.error;
+    return (
+      <Note
+        icon={status === "error" ? <XCircle className="h-4 w-4" /> : <AlertTriangle className="h-4 w-4" />}
+        tone={status === "error" ? "danger" : "warning"}
+        testId={status === "error" ? "answer-error" : "answer-interrupted"}
+        action={onRetry && <RetryButton onRetry={onRetry} waitSeconds={error?.retryAfterSeconds} />}
+      >
+        <span className="font-medium">{status === "interrupted" ? "Interrupted. " : ""}</span>
+        {error?.message ?? "The answer failed."}
+        {error?.hint ? <span className="block text-xs opacity-80">{error.hint}</span> : null}
+      </Note>
+    );
+  }
+  if (status === "complete" && meta.finishReason === "length") {
+    return (
+      <Note icon={<Scissors className="h-4 w-4" />} tone="warning" testId="answer-length">
+        The answer reached the output limit and was cut short.
+      </Note>
+    );
+  }
+  return null;
+}
+
+function RetryButton({ onRetry, waitSeconds }: { onRetry: () => void; waitSeconds?: number }) {
+  const [left, setLeft] = useState(Math.ceil(waitSeconds ?? 0));
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = setTimeout(() => setLeft((value) => value - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [left]);
+  return (
+    <Button size="sm" variant="outline" onClick={onRetry} disabled={left > 0}>
+      <RotateCw className="h-3.5 w-3.5" />
+      {left > 0 ? `Retry in ${left} s` : "Retry"}
+    </Button>
+  );
+}
+
+const TONES = {
+  muted: "border-border bg-muted text-muted-foreground",
+  warning: "border-warning/40 bg-warning-muted text-foreground",
+  danger: "border-danger/40 bg-danger-muted text-foreground",
+} as const;
+
+function Note({
+  icon,
+  tone,
+  children,
+  action,
+  testId,
+}: {
+  icon: React.ReactNode;
+  tone: keyof typeof TONES;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+  testId: string;
+}) {
+  return (
+    <div role={tone === "muted" ? "status" : "alert"} data-testid={testId} className={`mt-3 flex items-start gap-2 rounded-lg border px-3 py-2 text-sm ${TONES[tone]}`}>
+      <span className="mt-0.5 shrink-0">{icon}</span>
+      <div className="min-w-0 flex-1">{children}</div>
+      {action}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { Info, RefreshCw } from "lucide-react";
+import type { ChatUIMessage } from "@/lib/chat/types";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { AnswerMeta } from "./answer-meta";
+import { AnswerStatus } from "./answer-status";
+import { Markdown } from "./markdown";
+import { reasoningOf, textOf } from "./message-text";
+import { ReasoningPanel } from "./reasoning-panel";
+
+export function AssistantMessage({
+  message,
+  streaming,
+  isLast,
+  onRegenerate,
+}: {
+  message: ChatUIMessage;
+  /** This answer is the one arriving now. */
+  streaming: boolean;
+  isLast: boolean;
+  onRegenerate: () => void;
+}) {
+  const meta = message.metadata ?? {};
+  const text = textOf(message);
+  const reasoning = reasoningOf(message);
+  const live = streaming || meta.status === "streaming";
+  const waiting = live && !text && !reasoning;
+  return (
+    <article data-testid="assistant-message" data-status={meta.status ?? (live ? "streaming" : "complete")} className="group">
+      {meta.modeNotice && (
+        <p className="mb-2 flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="mode-notice">
+          <Info className="h-3.5 w-3.5" /> {meta.modeNotice}
+        </p>
+      )}
+      {reasoning && (
+        <ReasoningPanel
+          text={reasoning}
+          thinking={streaming && !text}
+          reasoningMs={meta.reasoningMs}
+          reasoningTokens={meta.usage?.reasoningTokens}
+        />
+      )}
+      {waiting && (
+        <div className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="answer-waiting">
+          <span className="inline-flex gap-1">
+            <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current [animation-delay:-0.3s]" />
+            <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current [animation-delay:-0.15s]" />
+            <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current" />
+          </span>
+          {streaming ? "Waiting for the model…" : "This answer is still being generated. Reload in a moment to see it."}
+        </div>
+      )}
+      {text && (
+        <div data-testid="answer-text">
+          <Markdown text={text} streaming={streaming} />
+        </div>
+      )}
+      {!live && <AnswerStatus meta={meta} onRetry={isLast ? onRegenerate : undefined} />}
+      {!live && (
+        <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1">
+          <div className="flex items-center gap-0.5">
+            {text && <CopyButton text={text} label="Copy answer" />}
+            {isLast && (
+              <Button variant="ghost" size="icon" onClick={onRegenerate} aria-label="Regenerate answer" title="Regenerate">
+                <RefreshCw className="h-4 w-4" />
+              </Button>
+            )}
+          </div>
+          <AnswerMeta meta={meta} />
+        </div>
+      )}
+    </article>
+  );
+}

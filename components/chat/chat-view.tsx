@@ -1,0 +1,161 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { isModelKey, type ModelKey } from "@/lib/ai/catalogue";
+import { isReasoningMode, type ReasoningMode } from "@/lib/ai/modes";
+import type { BackendInfo } from "@/lib/chat/backend-info";
+import type { ChatUIMessage } from "@/lib/chat/types";
+import { AssistantMessage } from "./assistant-message";
+import { Composer } from "./composer";
+import { ContextMeter } from "./context-meter";
+import { EmptyState } from "./empty-state";
+import { ModelControls } from "./model-controls";
+import { RequestError } from "./request-error";
+import { useChatSession } from "./use-chat-session";
+import { UserMessage } from "./user-message";
+
+export interface ChatViewProps {
+  conversationId: string;
+  isNew: boolean;
+  initialMessages: ChatUIMessage[];
+  initialModel: ModelKey;
+  initialMode: ReasoningMode;
+  backend: BackendInfo;
+  onStarted: (conversationId: string, firstMessage: string) => void;
+  onTitle: (conversationId: string, title: string) => void;
+  onSettled: () => void;
+}
+
+/** One conversation: its messages, streaming answers, and the composer. */
+export function ChatView(props: ChatViewProps) {
+  const { conversationId, backend } = props;
+  const [model, setModel] = useState<ModelKey>(props.initialModel);
+  const [mode, setMode] = useState<ReasoningMode>(props.initialMode);
+  const started = useRef(!props.isNew);
+
+  const chat = useChatSession({
+    conversationId,
+    initialMessages: props.initialMessages,
+    settings: { model, mode },
+    onTitle: (title) => props.onTitle(conversationId, title),
+    onSettled: props.onSettled,
+  });
+  const { messages, status } = chat;
+  const busy = status === "submitted" || status === "streaming";
+
+  // A new chat starts with the browser's last choice (read after hydration to match the server's render).
+  const isNew = props.isNew;
+  useEffect(() => {
+    if (!isNew) return;
+    try {
+      const saved = JSON.parse(localStorage.getItem("v4chat:last-settings") ?? "{}") as { model?: unknown; mode?: unknown };
+      if (isModelKey(saved.model)) setModel(saved.model);
+      if (isReasoningMode(saved.mode)) setMode(saved.mode);
+    } catch {
+      // storage unavailable or unreadable: keep the defaults
+    }
+  }, [isNew]);
+
+  // Remember the last choice for new conversations.
+  useEffect(() => {
+    try {
+      localStorage.setItem("v4chat:last-settings", JSON.stringify({ model, mode }));
+    } catch {
+      // storage unavailable
+    }
+  }, [model, mode]);
+
+  const send = (text: string) => {
+    if (!started.current) {
+      started.current = true;
+      props.onStarted(conversationId, text);
+    }
+    void chat.sendMessage({ text });
+  };
+
+  const lastUserIndex = messages.map((message) => message.role).lastIndexOf("user");
+  const contextUsed = useMemo(() => {
+    for (let index = messages.length - 1; index >= 0; index -= 1) {
+      const usage = messages[index]?.metadata?.usage;
+      if (usage) return usage.inputTokens + usage.outputTokens - usage.reasoningTokens;
+    }
+    return 0;
+  }, [messages]);
+  const window = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
+
+  const scroller = useScrollToBottom(messages, status);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="messages">
+        {messages.length === 0 ? (
+          <EmptyState backend={backend} onPick={send} />
+        ) : (
+          <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
+            {messages.map((message, index) =>
+              message.role === "user" ? (
+                <UserMessage
+                  key={message.id}
+                  message={message}
+                  canEdit={!busy && index === lastUserIndex}
+                  onEdit={(text) => void chat.sendMessage({ text, messageId: message.id })}
+                />
+              ) : (
+                <AssistantMessage
+                  key={message.id}
+                  message={message}
+                  streaming={busy && index === messages.length - 1}
+                  isLast={!busy && index === messages.length - 1}
+                  onRegenerate={() => void chat.regenerate()}
+                />
+              ),
+            )}
+            {status === "submitted" && messages[messages.length - 1]?.role === "user" && (
+              <div className="text-sm text-muted-foreground" data-testid="answer-waiting">
+                Sending…
+              </div>
+            )}
+            {chat.error && <RequestError error={chat.error} onRetry={() => void chat.regenerate()} onDismiss={chat.clearError} />}
+          </div>
+        )}
+      </div>
+      <div className="mx-auto w-full max-w-3xl px-3 pb-3 sm:px-4 sm:pb-4">
+        <Composer
+          busy={busy}
+          placeholder={`Message ${backend.models.find((info) => info.key === model)?.label ?? "V4"}…`}
+          onSend={send}
+          onStop={() => void chat.stop()}
+          footer={
+            <>
+              <ModelControls backend={backend} model={model} mode={mode} onModelChange={setModel} onModeChange={setMode} />
+              <ContextMeter used={contextUsed} window={window} />
+            </>
+          }
+        />
+        <p className="mt-1.5 text-center text-[11px] text-muted-foreground">
+          Enter to send · Shift+Enter for a new line{mode === "think-max" && backend.thinkMaxNotice ? ` · ${backend.thinkMaxNotice}` : ""}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Follows new content while the user is at the bottom; leaves them alone when they scroll up. */
+function useScrollToBottom(messages: ChatUIMessage[], status: string) {
+  const ref = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const onScroll = () => {
+      pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+    };
+    element.addEventListener("scroll", onScroll, { passive: true });
+    return () => element.removeEventListener("scroll", onScroll);
+  }, []);
+  useEffect(() => {
+    const element = ref.current;
+    if (element && pinned.current) element.scrollTop = element.scrollHeight;
+  }, [messages, status]);
+  return ref;
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import type { ModelKey } from "@/lib/ai/catalogue";
+import { MODE_LABELS, REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
+import type { BackendInfo } from "@/lib/chat/backend-info";
+import { formatUsd } from "@/lib/usage/format";
+import { Segmented } from "@/components/ui/segmented";
+
+const MODE_HINTS: Record<ReasoningMode, string> = {
+  "non-think": "Answers at once, without reasoning",
+  "think-high": "Reasons before answering",
+  "think-max": "Reasons longest, for the hardest questions",
+};
+
+/** Model picker (Flash / Pro) and reasoning-mode toggle; both can change mid-conversation. */
+export function ModelControls({
+  backend,
+  model,
+  mode,
+  onModelChange,
+  onModeChange,
+}: {
+  backend: BackendInfo;
+  model: ModelKey;
+  mode: ReasoningMode;
+  onModelChange: (model: ModelKey) => void;
+  onModeChange: (mode: ReasoningMode) => void;
+}) {
+  const modelOptions = backend.models.map((info) => ({
+    value: info.key,
+    label: info.label.replace(/^V4 /, ""),
+    title: `${info.label}: ${info.tagline} ${formatUsd(info.prices.cacheMissInput)} / ${formatUsd(info.prices.output)} per 1M tokens in / out`,
+  }));
+  const modeOptions = REASONING_MODES.map((value) => ({
+    value,
+    label: MODE_LABELS[value],
+    title: value === "think-max" && backend.thinkMaxNotice ? backend.thinkMaxNotice : MODE_HINTS[value],
+  }));
+  return (
+    <>
+      <Segmented label="Model" options={modelOptions} value={model} onChange={onModelChange} />
+      <Segmented label="Reasoning mode" options={modeOptions} value={mode} onChange={onModeChange} />
+    </>
+  );
+}

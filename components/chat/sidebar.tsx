@@ -1,0 +1,141 @@
+"use client";
+
+import { Check, MessageSquarePlus, Pencil, Trash2, X } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import type { ConversationSummary } from "@/lib/chat/conversation-summary";
+import { cn } from "@/lib/utils";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+
+/** The conversations, newest first: new, open, rename, delete. */
+export function Sidebar({
+  conversations,
+  activeId,
+  onNew,
+  onRename,
+  onDelete,
+  onNavigate,
+}: {
+  conversations: ConversationSummary[];
+  activeId: string | null;
+  onNew: () => void;
+  onRename: (id: string, title: string) => Promise<void>;
+  onDelete: (id: string) => Promise<void>;
+  onNavigate: () => void;
+}) {
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [draft, setDraft] = useState("");
+  const [deleting, setDeleting] = useState<ConversationSummary | null>(null);
+
+  const saveRename = async (id: string) => {
+    const title = draft.trim();
+    setEditingId(null);
+    if (title) await onRename(id, title);
+  };
+
+  return (
+    <nav aria-label="Conversations" className="flex h-full flex-col">
+      <div className="flex items-center justify-between px-3 pt-3 pb-2">
+        <Link href="/" onClick={onNavigate} className="flex items-center gap-2 px-1 text-[15px] font-semibold">
+          <img src="/icon.svg" alt="" className="h-6 w-6" />
+          V4 Chat
+        </Link>
+        <Button variant="ghost" size="icon" onClick={onNew} aria-label="New chat" title="New chat (Ctrl+Shift+O)">
+          <MessageSquarePlus className="h-4.5 w-4.5" />
+        </Button>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
+        {conversations.length === 0 ? (
+          <p className="px-2 py-6 text-center text-xs text-muted-foreground">No conversations yet.</p>
+        ) : (
+          <ul className="space-y-0.5" data-testid="conversation-list">
+            {conversations.map((conversation) => {
+              const active = conversation.id === activeId;
+              if (editingId === conversation.id) {
+                return (
+                  <li key={conversation.id} className="flex items-center gap-1 rounded-lg bg-muted px-1 py-1">
+                    <input
+                      aria-label="Conversation title"
+                      autoFocus
+                      value={draft}
+                      maxLength={120}
+                      onChange={(event) => setDraft(event.target.value)}
+                      onKeyDown={(event) => {
+                        if (event.key === "Enter") void saveRename(conversation.id);
+                        if (event.key === "Escape") setEditingId(null);
+                      }}
+                      className="min-w-0 flex-1 rounded-md bg-card px-2 py-1 text-sm outline-none"
+                    />
+                    <Button variant="ghost" size="icon" aria-label="Save title" onClick={() => void saveRename(conversation.id)}>
+                      <Check className="h-4 w-4" />
+                    </Button>
+                    <Button variant="ghost" size="icon" aria-label="Cancel rename" onClick={() => setEditingId(null)}>
+                      <X className="h-4 w-4" />
+                    </Button>
+                  </li>
+                );
+              }
+              return (
+                <li key={conversation.id} className="group relative">
+                  <Link
+                    href={`/c/${conversation.id}`}
+                    onClick={onNavigate}
+                    aria-current={active ? "page" : undefined}
+                    className={cn(
+                      "block truncate rounded-lg py-2 pr-16 pl-3 text-sm",
+                      active ? "bg-muted font-medium text-foreground" : "text-foreground/80 hover:bg-muted/70",
+                    )}
+                    title={conversation.title}
+                  >
+                    {conversation.title}
+                  </Link>
+                  <div
+                    className={cn(
+                      "absolute top-1/2 right-1 flex -translate-y-1/2 gap-0.5",
+                      active ? "opacity-100" : "opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
+                    )}
+                  >
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      className="h-7 w-7"
+                      aria-label={`Rename ${conversation.title}`}
+                      onClick={() => {
+                        setDraft(conversation.title);
+                        setEditingId(conversation.id);
+                      }}
+                    >
+                      <Pencil className="h-3.5 w-3.5" />
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      className="h-7 w-7 hover:text-danger"
+                      aria-label={`Delete ${conversation.title}`}
+                      onClick={() => setDeleting(conversation)}
+                    >
+                      <Trash2 className="h-3.5 w-3.5" />
+                    </Button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete conversation?"
+        description={`"${deleting?.title ?? ""}" and all its messages will be deleted. This cannot be undone.`}
+        confirmLabel="Delete"
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          const target = deleting;
+          setDeleting(null);
+          if (target) void onDelete(target.id);
+        }}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { DEFAULT_MODEL, type ModelKey } from "@/lib/ai/catalogue";
+import { DEFAULT_MODE, type ReasoningMode } from "@/lib/ai/modes";
+import type { BackendInfo } from "@/lib/chat/backend-info";
+import type { ConversationSummary } from "@/lib/chat/conversation-summary";
+import type { ChatUIMessage } from "@/lib/chat/types";
+import { cn } from "@/lib/utils";
+import { Button } from "@/components/ui/button";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { ChatView } from "./chat-view";
+import { Sidebar } from "./sidebar";
+import { SimulatorBanner } from "./simulator-banner";
+
+export interface WorkspaceProps {
+  backend: BackendInfo;
+  conversations: ConversationSummary[];
+  /** The open conversation, or null on the new-chat page. */
+  conversation: ConversationSummary | null;
+  initialMessages: ChatUIMessage[];
+  /** Id for a new conversation (made on the server so the first render is stable). */
+  newConversationId: string;
+}
+
+/** The app frame: sidebar with the conversations, header, and the open chat. */
+export function Workspace(props: WorkspaceProps) {
+  const router = useRouter();
+  const [conversations, setConversations] = useState(props.conversations);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  const conversationId = props.conversation?.id ?? props.newConversationId;
+  const [activeId, setActiveId] = useState<string | null>(props.conversation?.id ?? null);
+  const title = conversations.find((item) => item.id === activeId)?.title ?? "New chat";
+  const settings = useInitialSettings(props.conversation);
+
+  useEffect(() => setConversations(props.conversations), [props.conversations]);
+
+  const refresh = useCallback(async () => {
+    try {
+      const response = await fetch("/api/conversations", { cache: "no-store" });
+      if (response.ok) setConversations(((await response.json()) as { conversations: ConversationSummary[] }).conversations);
+    } catch {
+      // keep the list we have; the next change refreshes it again
+    }
+  }, []);
+
+  const newChat = useCallback(() => {
+    setSidebarOpen(false);
+    router.push("/");
+    router.refresh();
+  }, [router]);
+
+  // Ctrl/Cmd+Shift+O starts a new chat, as in ChatGPT.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === "o") {
+        event.preventDefault();
+        newChat();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [newChat]);
+
+  return (
+    <div className="flex h-dvh overflow-hidden">
+      {sidebarOpen && (
+        <div className="fixed inset-0 z-30 bg-black/40 md:hidden" onClick={() => setSidebarOpen(false)} aria-hidden="true" />
+      )}
+      <aside
+        className={cn(
+          "fixed inset-y-0 left-0 z-40 w-72 border-r border-border bg-sidebar transition-transform md:static md:translate-x-0",
+          sidebarOpen ? "translate-x-0" : "-translate-x-full",
+        )}
+      >
+        <Sidebar
+          conversations={conversations}
+          activeId={activeId}
+          onNew={newChat}
+          onNavigate={() => setSidebarOpen(false)}
+          onRename={async (id, newTitle) => {
+            setConversations((items) => items.map((item) => (item.id === id ? { ...item, title: newTitle } : item)));
+            await fetch(`/api/conversations/${id}`, {
+              method: "PATCH",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ title: newTitle }),
+            });
+            await refresh();
+          }}
+          onDelete={async (id) => {
+            setConversations((items) => items.filter((item) => item.id !== id));
+            await fetch(`/api/conversations/${id}`, { method: "DELETE" });
+            if (id === activeId) newChat();
+            else await refresh();
+          }}
+        />
+      </aside>
+      <main className="flex min-w-0 flex-1 flex-col">
+        {props.backend.isSimulator && <SimulatorBanner />}
+        <header className="flex h-12 shrink-0 items-center gap-2 border-b border-border px-2 sm:px-4">
+          <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open conversations" onClick={() => setSidebarOpen(true)}>
+            <Menu className="h-5 w-5" />
+          </Button>
+          <h2 className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="conversation-title">
+            {title}
+          </h2>
+          <span className="hidden text-xs text-muted-foreground sm:inline" data-testid="backend-label">
+            {props.backend.label}
+          </span>
+          <ThemeToggle />
+        </header>
+        <ChatView
+          key={conversationId}
+          conversationId={conversationId}
+          isNew={props.conversation === null}
+          initialMessages={props.initialMessages}
+          initialModel={settings.model}
+          initialMode={settings.mode}
+          backend={props.backend}
+          onStarted={(id, firstMessage) => {
+            setActiveId(id);
+            window.history.replaceState(null, "", `/c/${id}`);
+            const now = new Date().toISOString();
+            setConversations((items) => [
+              { id, title: firstMessage.slice(0, 48), model: settings.model, mode: settings.mode, updatedAt: now },
+              ...items.filter((item) => item.id !== id),
+            ]);
+          }}
+          onTitle={(id, newTitle) => setConversations((items) => items.map((item) => (item.id === id ? { ...item, title: newTitle } : item)))}
+          onSettled={() => void refresh()}
+        />
+      </main>
+    </div>
+  );
+}
+
+/** A conversation's own model and mode; for a new chat the defaults (ChatView then applies the browser's last choice). */
+function useInitialSettings(conversation: ConversationSummary | null): { model: ModelKey; mode: ReasoningMode } {
+  const [settings] = useState(() =>
+    conversation ? { model: conversation.model, mode: conversation.mode } : { model: DEFAULT_MODEL, mode: DEFAULT_MODE },
+  );
+  return settings;
+}

@@ -1,0 +1,141 @@
+import { streamText } from "ai";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import type { ReasoningMode } from "@/lib/ai/modes";
+import { createBackend } from "./select";
+
+/** A fetch that records the request body and answers with a minimal DeepSeek-style stream. */
+function recordingFetch() {
+  const bodies: Array<Record<string, unknown>> = [];
+  const urls: string[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    urls.push(String(input));
+    bodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+    const chunk = (delta: object, finish: string | null, usage: object | null) =>
+      `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta, finish_reason: finish }], usage })}\n\n`;
+    const sse =
+      chunk({ role: "assistant", content: "" }, null, null) +
+      chunk({ content: "ok" }, null, null) +
+      chunk({ content: "" }, "stop", { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 }) +
+      "data: [DONE]\n\n";
+    return new Response(sse, { headers: { "content-type": "text/event-stream" } });
+  }) as typeof fetch;
+  return { fetchImpl, bodies, urls };
+}
+
+async function requestBodyFor(envVars: Record<string, string>, mode: ReasoningMode, model: "flash" | "pro" = "flash") {
+  const { fetchImpl, bodies, urls } = recordingFetch();
+  const backend = createBackend(parseEnv(envVars), fetchImpl);
+  const options = backend.modeOptions(mode);
+  const result = streamText({
+    model: backend.languageModel(model),
+    messages: [{ role: "user", content: "hi" }],
+    temperature: options.temperature,
+    topP: options.topP,
+    providerOptions: options.providerOptions as never,
+    maxRetries: 0,
+  });
+  await result.consumeStream();
+  expect(bodies).toHaveLength(1);
+  return { body: bodies[0]!, url: urls[0]! };
+}
+
+const DEEPSEEK = { DEEPSEEK_API_KEY: "sk-test", DEEPSEEK_BASE_URL: "http://deepseek.test" };
+const OPENROUTER = { OPENROUTER_API_KEY: "sk-or-test", OPENROUTER_BASE_URL: "http://openrouter.test/api/v1" };
+const VLLM = { OPENAI_COMPATIBLE_BASE_URL: "http://vllm.test/v1" };
+const SGLANG = { OPENAI_COMPATIBLE_BASE_URL: "http://sglang.test/v1", OPENAI_COMPATIBLE_DIALECT: "sglang" };
+
+describe("DeepSeek API request bodies", () => {
+  it("Non-think disables thinking and sends no effort", async () => {
+    const { body, url } = await requestBodyFor(DEEPSEEK, "non-think");
+    expect(url).toBe("http://deepseek.test/chat/completions");
+    expect(body.model).toBe("deepseek-v4-flash");
+    expect(body.thinking).toEqual({ type: "disabled" });
+    expect(body).not.toHaveProperty("reasoning_effort");
+    expect(body.temperature).toBe(1);
+    expect(body.top_p).toBe(1);
+  });
+
+  it("Think High enables thinking with effort high", async () => {
+    const { body } = await requestBodyFor(DEEPSEEK, "think-high", "pro");
+    expect(body.model).toBe("deepseek-v4-pro");
+    expect(body.thinking).toEqual({ type: "enabled" });
+    expect(body.reasoning_effort).toBe("high");
+  });
+
+  it("Think Max enables thinking with effort max", async () => {
+    const { body } = await requestBodyFor(DEEPSEEK, "think-max");
+    expect(body.thinking).toEqual({ type: "enabled" });
+    expect(body.reasoning_effort).toBe("max");
+  });
+
+  it("asks for usage on the stream", async () => {
+    const { body } = await requestBodyFor(DEEPSEEK, "think-high");
+    expect(body.stream).toBe(true);
+    expect(body.stream_options).toEqual({ include_usage: true });
+  });
+
+  it("uses configured model ids", async () => {
+    const { body } = await requestBodyFor({ ...DEEPSEEK, PRO_MODEL_ID: "deepseek-pro-renamed" }, "think-high", "pro");
+    expect(body.model).toBe("deepseek-pro-renamed");
+  });
+});
+
+describe("OpenRouter request bodies", () => {
+  it.each([
+    ["non-think", { enabled: false }],
+    ["think-high", { effort: "high" }],
+    ["think-max", { effort: "xhigh" }],
+  ] as const)("%s sends reasoning %j", async (mode, reasoning) => {
+    const { body, url } = await requestBodyFor(OPENROUTER, mode);
+    expect(url).toBe("http://openrouter.test/api/v1/chat/completions");
+    expect(body.model).toBe("deepseek/deepseek-v4-flash");
+    expect(body.reasoning).toEqual(reasoning);
+    expect(body).not.toHaveProperty("thinking");
+    expect(body).not.toHaveProperty("chat_template_kwargs");
+  });
+});
+
+describe("vLLM and SGLang request bodies", () => {
+  it.each([
+    ["non-think", { thinking: false }],
+    ["think-high", { thinking: true, reasoning_effort: "high" }],
+    ["think-max", { thinking: true, reasoning_effort: "max" }],
+  ] as const)("%s sends chat_template_kwargs %j", async (mode, kwargs) => {
+    for (const settings of [VLLM, SGLANG]) {
+      const { body } = await requestBodyFor(settings, mode);
+      expect(body.chat_template_kwargs).toEqual(kwargs);
+      expect(body).not.toHaveProperty("reasoning_effort");
+      expect(body).not.toHaveProperty("thinking");
+      expect(body.temperature).toBe(1);
+    }
+  });
+});
+
+describe("backend choice", () => {
+  it("falls back to the simulator when nothing is configured", () => {
+    const backend = createBackend(parseEnv({ SIMULATOR_PORT: "4999" }));
+    expect(backend.kind).toBe("simulator");
+    expect(backend.modelId("pro")).toBe("deepseek-v4-pro");
+  });
+
+  it("prefers DeepSeek's API, then OpenRouter, then a self-hosted server", () => {
+    expect(createBackend(parseEnv({ ...DEEPSEEK, ...OPENROUTER, ...VLLM })).kind).toBe("deepseek");
+    expect(createBackend(parseEnv({ ...OPENROUTER, ...VLLM })).kind).toBe("openrouter");
+    expect(createBackend(parseEnv(VLLM)).kind).toBe("openai-compatible");
+  });
+
+  it("an explicit V4_BACKEND without its key fails loudly", () => {
+    expect(() => createBackend(parseEnv({ V4_BACKEND: "deepseek" }))).toThrow(/DEEPSEEK_API_KEY/);
+  });
+
+  it("rejects a malformed setting by name", () => {
+    expect(() => parseEnv({ DEEPSEEK_BASE_URL: "not a url" })).toThrow(/DEEPSEEK_BASE_URL/);
+    expect(() => parseEnv({ PORT: "-3" })).toThrow(/PORT/);
+  });
+
+  it("a self-hosted server's context window is configuration", () => {
+    const backend = createBackend(parseEnv({ ...VLLM, OPENAI_COMPATIBLE_CONTEXT_WINDOW: "262144" }));
+    expect(backend.contextWindow).toBe(262144);
+  });
+});

@@ -1,0 +1,31 @@
+import type { LanguageModel } from "ai";
+import type { ModelKey } from "@/lib/ai/catalogue";
+import type { ReasoningMode } from "@/lib/ai/modes";
+import type { PriceQuote } from "@/lib/usage/prices";
+
+export type BackendKind = "deepseek" | "openrouter" | "openai-compatible" | "simulator";
+
+/** The options one request carries for a reasoning mode, in this backend's dialect. */
+export interface ModeCallOptions {
+  temperature?: number;
+  topP?: number;
+  providerOptions: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * A thin adapter from the product's (model, mode) to one upstream dialect.
+ * The UI, the database code and the tests never ask which backend is in use.
+ */
+export interface Backend {
+  kind: BackendKind;
+  /** Shown in the UI: "DeepSeek API", "OpenRouter", "vLLM at http://…", "Offline simulator". */
+  label: string;
+  /** Context the backend serves; below 384K Think Max falls back to Think High. */
+  contextWindow: number;
+  modelId(model: ModelKey): string;
+  languageModel(model: ModelKey): LanguageModel;
+  /** Request options for an (already effective) mode. */
+  modeOptions(mode: ReasoningMode): ModeCallOptions;
+  /** Prices in force at a moment (USD per 1M tokens). */
+  prices(model: ModelKey, at: Date): PriceQuote;
+}

@@ -1,0 +1,91 @@
+import { APICallError, RetryError } from "ai";
+import { ChatError } from "@/lib/errors";
+
+/**
+ * Turns whatever the provider threw into a ChatError that says what happened and what to do.
+ * `where` names the backend ("DeepSeek API", "Offline simulator", …) for the user.
+ */
+export function toChatError(error: unknown, where: string): ChatError {
+  if (error instanceof ChatError) return error;
+  const cause = RetryError.isInstance(error) ? error.lastError : error;
+
+  if (APICallError.isInstance(cause)) {
+    const upstreamMessage = readUpstreamMessage(cause.responseBody) ?? cause.message;
+    const status = cause.statusCode;
+    switch (status) {
+      case 401:
+        return new ChatError("unauthorized:model", `${where} refused the API key (401): ${upstreamMessage}`, {
+          hint: "Check the API key in your settings (DEEPSEEK_API_KEY, OPENROUTER_API_KEY or OPENAI_COMPATIBLE_API_KEY) and restart V4 Chat.",
+        });
+      case 402:
+        return new ChatError("payment_required:model", `${where} says the account has no balance left (402).`, {
+          hint: "Top up the account's balance, then retry.",
+        });
+      case 429:
+        return new ChatError("rate_limit:model", `${where} is rate-limiting this account (429): ${upstreamMessage}`, {
+          hint: "Too many requests at once. Wait a moment and retry.",
+          retryAfterSeconds: retryAfter(cause.responseHeaders) ?? 5,
+        });
+      case 400:
+      case 422:
+        if (/context length|too long|maximum context/i.test(upstreamMessage)) {
+          return new ChatError("context_too_long:model", `The conversation is too long for the model: ${upstreamMessage}`, {
+            hint: "Start a new conversation, or edit the last message to be shorter.",
+          });
+        }
+        return new ChatError("bad_request:model", `${where} rejected the request (${status}): ${upstreamMessage}`);
+      case 503:
+        return new ChatError("overloaded:model", `${where} is overloaded right now (503).`, {
+          hint: "The service is busy. Retry in a little while.",
+          retryAfterSeconds: retryAfter(cause.responseHeaders),
+        });
+      default:
+        if (status !== undefined && status >= 500) {
+          return new ChatError("upstream:model", `${where} had a server error (${status}): ${upstreamMessage}`, {
+            hint: "This is usually temporary. Retry.",
+          });
+        }
+        if (status === undefined) return connectionError(where, cause);
+        return new ChatError("bad_request:model", `${where} answered ${status}: ${upstreamMessage}`);
+    }
+  }
+  return connectionError(where, cause);
+}
+
+function connectionError(where: string, cause: unknown): ChatError {
+  const text = describe(cause);
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|fetch failed|Cannot connect/i.test(text)) {
+    return new ChatError("offline:model", `Could not reach ${where}.`, {
+      hint: "Check that the server is running and the base URL in the settings is right.",
+    });
+  }
+  // A stream that stopped mid-way: socket reset, terminated body, invalid chunk.
+  return new ChatError("interrupted:model", `The answer stream from ${where} broke off: ${text}`, {
+    hint: "What arrived is kept. Retry to ask again.",
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+function readUpstreamMessage(body: string | undefined): string | undefined {
+  if (!body) return undefined;
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown } };
+    return typeof parsed.error?.message === "string" ? parsed.error.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function retryAfter(headers: Record<string, string> | undefined): number | undefined {
+  const value = headers?.["retry-after"];
+  if (!value) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}

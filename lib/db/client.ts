@@ -1,0 +1,50 @@
+// PrismaClient construction. One client per database URL per process; the cache lives on
+// globalThis so Next.js dev hot reloads reuse it instead of opening a new connection each time.
+//
+// This module does not import "server-only" (tsx scripts and vitest load it); app code should
+// import the database through "@/lib/db" (index.ts), which does.
+import { databaseTarget } from "./adapters";
+import { PrismaClient } from "./generated/client";
+import { databaseUrl } from "./url";
+
+export type Db = PrismaClient;
+export { databaseUrl };
+
+/** A new client for `url` (creates the SQLite file's folder). The caller owns it: `$disconnect()` it. */
+export function createDb(url: string): Db {
+  const target = databaseTarget(url);
+  target.prepare();
+  return new PrismaClient({ adapter: target.adapterFactory() });
+}
+
+const cacheKey = Symbol.for("v4chat.db.clients");
+type ClientCache = Map<string, Db>;
+
+function cache(): ClientCache {
+  const holder = globalThis as typeof globalThis & { [cacheKey]?: ClientCache };
+  holder[cacheKey] ??= new Map();
+  return holder[cacheKey];
+}
+
+/**
+ * The process-wide client for `url` (default: `databaseUrl()`, i.e. DATABASE_URL or
+ * `file:<cwd>/data/v4chat.db`). Does not apply migrations: run `applyMigrations` at startup.
+ */
+export function getDb(url: string = databaseUrl()): Db {
+  const key = databaseUrl(url);
+  const clients = cache();
+  let db = clients.get(key);
+  if (!db) {
+    db = createDb(key);
+    clients.set(key, db);
+  }
+  return db;
+}
+
+/** Disconnects and forgets every cached client (shutdown, tests). */
+export async function disconnectAll(): Promise<void> {
+  const clients = cache();
+  const all = [...clients.values()];
+  clients.clear();
+  await Promise.allSettled(all.map((db) => db.$disconnect()));
+}

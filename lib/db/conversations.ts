@@ -1,0 +1,161 @@
+// Conversation queries. Every function is scoped by `userId`: a conversation of another user
+// behaves exactly like a missing one (null / false), so nothing leaks across owners.
+//
+// `updatedAt` means "last activity" and orders the sidebar. Renaming, auto-titling and changing
+// the model/mode keep it unchanged (they should not reorder the list); new messages and
+// `touchConversation` move it forward.
+import type { Db } from "./client";
+import type { Prisma } from "./generated/client";
+import { type Conversation, toConversation } from "./types";
+
+type Tx = Prisma.TransactionClient;
+
+export async function listConversations({ db, userId }: { db: Db; userId: string }): Promise<Conversation[]> {
+  const rows = await db.conversation.findMany({
+    where: { userId },
+    orderBy: [{ updatedAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map(toConversation);
+}
+
+/** The conversation, or null when it does not exist or belongs to someone else. */
+export async function getConversation({
+  db,
+  userId,
+  id,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+}): Promise<Conversation | null> {
+  const row = await db.conversation.findFirst({ where: { id, userId } });
+  return row ? toConversation(row) : null;
+}
+
+export async function createConversation({
+  db,
+  userId,
+  title,
+  model,
+  mode,
+  id,
+}: {
+  db: Db;
+  userId: string;
+  title: string;
+  model: string;
+  mode: string;
+  /** Client-chosen id (e.g. generated in the browser before the first request). */
+  id?: string;
+}): Promise<Conversation> {
+  const row = await db.conversation.create({
+    data: { id, userId, title, model, mode, titleSource: "auto" },
+  });
+  return toConversation(row);
+}
+
+/**
+ * Updates an owned conversation without moving its `updatedAt`. `extraWhere` narrows the match
+ * (e.g. titleSource). Resolves null when nothing matched.
+ */
+async function updateKeepingActivity(
+  db: Db,
+  where: { userId: string; id: string; extraWhere?: Prisma.ConversationWhereInput },
+  data: Prisma.ConversationUpdateInput,
+): Promise<Conversation | null> {
+  return db.$transaction(async (tx: Tx) => {
+    const current = await tx.conversation.findFirst({
+      where: { id: where.id, userId: where.userId, ...where.extraWhere },
+      select: { updatedAt: true },
+    });
+    if (!current) return null;
+    const row = await tx.conversation.update({
+      where: { id: where.id, userId: where.userId },
+      data: { ...data, updatedAt: current.updatedAt },
+    });
+    return toConversation(row);
+  });
+}
+
+/** Renames by the user: the title is theirs from now on (auto-titling will not overwrite it). */
+export function renameConversation({
+  db,
+  userId,
+  id,
+  title,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  title: string;
+}): Promise<Conversation | null> {
+  return updateKeepingActivity(db, { userId, id }, { title, titleSource: "user" });
+}
+
+/** Sets an app-made title, only while the title is still "auto". Null when not applied. */
+export function setAutoTitle({
+  db,
+  userId,
+  id,
+  title,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  title: string;
+}): Promise<Conversation | null> {
+  return updateKeepingActivity(db, { userId, id, extraWhere: { titleSource: "auto" } }, { title });
+}
+
+/** Remembers the model and mode last chosen in the conversation. */
+export function updateConversationSettings({
+  db,
+  userId,
+  id,
+  model,
+  mode,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  model: string;
+  mode: string;
+}): Promise<Conversation | null> {
+  return updateKeepingActivity(db, { userId, id }, { model, mode });
+}
+
+/** Marks activity now (moves the conversation to the top of the list). False when not found. */
+export async function touchConversation({
+  db,
+  userId,
+  id,
+  at = new Date(),
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  at?: Date;
+}): Promise<boolean> {
+  const { count } = await db.conversation.updateMany({ where: { id, userId }, data: { updatedAt: at } });
+  return count > 0;
+}
+
+/**
+ * Deletes the conversation and its messages in one transaction (messages are deleted explicitly
+ * as well as by the foreign key's ON DELETE CASCADE). False when not found / not owned.
+ */
+export async function deleteConversation({
+  db,
+  userId,
+  id,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+}): Promise<boolean> {
+  const [, deleted] = await db.$transaction([
+    db.message.deleteMany({ where: { conversationId: id, conversation: { userId } } }),
+    db.conversation.deleteMany({ where: { id, userId } }),
+  ]);
+  return deleted.count > 0;
+}

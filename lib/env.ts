@@ -1,0 +1,87 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting V4 Chat reads, parsed once. Nothing else reads process.env:
+ * a missing or malformed setting fails at start-up with its name.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url({ message: "must be an http(s) URL" }).optional());
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: positiveInt(3000),
+  /** SQLite file (default) or, later, a PostgreSQL URL. */
+  DATABASE_URL: optionalString,
+  /** Where the SQLite file and other local state live. */
+  DATA_DIR: optionalString,
+
+  /** Explicit backend choice; when unset the first configured one wins, else the simulator. */
+  V4_BACKEND: z.enum(["deepseek", "openrouter", "openai-compatible", "simulator"]).optional(),
+
+  DEEPSEEK_API_KEY: optionalString,
+  DEEPSEEK_BASE_URL: optionalUrl,
+
+  OPENROUTER_API_KEY: optionalString,
+  OPENROUTER_BASE_URL: optionalUrl,
+
+  /** vLLM, SGLang or any server with an OpenAI-compatible /v1/chat/completions. */
+  OPENAI_COMPATIBLE_BASE_URL: optionalUrl,
+  OPENAI_COMPATIBLE_API_KEY: optionalString,
+  /** Which server speaks there: decides how reasoning modes are sent. */
+  OPENAI_COMPATIBLE_DIALECT: z.enum(["vllm", "sglang"]).default("vllm"),
+  /** The server's context length (vLLM --max-model-len). Under 384K, Think Max falls back to Think High. */
+  OPENAI_COMPATIBLE_CONTEXT_WINDOW: positiveInt(1_048_576),
+
+  /** Upstream model ids: DeepSeek renamed them twice in 2026, so they are configuration. */
+  FLASH_MODEL_ID: optionalString,
+  PRO_MODEL_ID: optionalString,
+
+  /** Price overrides, USD per 1M tokens as "cacheHit/cacheMiss/output" (e.g. "0.014/0.44/1.32"). */
+  FLASH_PRICES: optionalString,
+  PRO_PRICES: optionalString,
+
+  /** The built-in offline simulator (used when no backend is configured). */
+  SIMULATOR_PORT: positiveInt(4010),
+  /** Pacing multiplier for the simulator: 1 is realistic, higher is faster. */
+  SIMULATOR_SPEED: z.coerce.number().positive().default(1),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid settings:\n${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process's settings, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Data folder, absolute. */
+export function dataDir(settings: Env = env()): string {
+  return path.resolve(process.cwd(), settings.DATA_DIR ?? "data");
+}
+
+/** The database URL, with the SQLite default under the data folder. */
+export function databaseUrl(settings: Env = env()): string {
+  return settings.DATABASE_URL ?? `file:${path.join(dataDir(settings), "v4chat.db")}`;
+}

@@ -1,0 +1,101 @@
+/**
+ * Typed errors, `type:surface` (after the Next.js chatbot template): the type fixes the HTTP status
+ * and whether a retry can help; the surface says where it happened. Shared by server and browser.
+ */
+
+export type ErrorType =
+  | "bad_request"
+  | "unauthorized"
+  | "payment_required"
+  | "forbidden"
+  | "not_found"
+  | "context_too_long"
+  | "rate_limit"
+  | "upstream"
+  | "overloaded"
+  | "offline"
+  | "interrupted"
+  | "internal";
+
+export type Surface = "chat" | "model" | "conversation" | "database" | "settings";
+
+export type ErrorCode = `${ErrorType}:${Surface}`;
+
+const STATUS: Record<ErrorType, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  payment_required: 402,
+  forbidden: 403,
+  not_found: 404,
+  context_too_long: 400,
+  rate_limit: 429,
+  upstream: 502,
+  overloaded: 503,
+  offline: 502,
+  interrupted: 502,
+  internal: 500,
+};
+
+const RETRYABLE: ReadonlySet<ErrorType> = new Set(["rate_limit", "upstream", "overloaded", "offline", "interrupted"]);
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  /** What the user can do about it. */
+  hint?: string;
+  retryable: boolean;
+  retryAfterSeconds?: number;
+}
+
+export class ChatError extends Error {
+  readonly code: ErrorCode;
+  readonly type: ErrorType;
+  readonly surface: Surface;
+  readonly hint?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message: string, extra: { hint?: string; retryAfterSeconds?: number } = {}) {
+    super(message);
+    this.name = "ChatError";
+    this.code = code;
+    const [type, surface] = code.split(":") as [ErrorType, Surface];
+    this.type = type;
+    this.surface = surface;
+    this.hint = extra.hint;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return STATUS[this.type];
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE.has(this.type);
+  }
+
+  toPayload(): ErrorPayload {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      retryable: this.retryable,
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
+  }
+
+  toResponse(): Response {
+    return Response.json({ error: this.toPayload() }, { status: this.status });
+  }
+
+  static fromPayload(payload: ErrorPayload): ChatError {
+    return new ChatError(payload.code, payload.message, {
+      hint: payload.hint,
+      retryAfterSeconds: payload.retryAfterSeconds,
+    });
+  }
+}
+
+export function isRetryableCode(code: string): boolean {
+  const type = code.split(":")[0] as ErrorType;
+  return RETRYABLE.has(type);
+}

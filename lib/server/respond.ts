@@ -1,0 +1,28 @@
+import "server-only";
+import { z } from "zod";
+import { NotFoundError } from "@/lib/db/types";
+import { ChatError } from "@/lib/errors";
+
+/** Turns anything a route throws into a JSON error the browser can show. Database details are logged, not shown. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ChatError) return error.toResponse();
+  if (error instanceof NotFoundError) return new ChatError("not_found:conversation", "Not found.").toResponse();
+  if (error instanceof z.ZodError) {
+    const first = error.issues[0];
+    const message = first ? `${first.path.join(".") || "request"}: ${first.message}` : "Invalid request.";
+    return new ChatError("bad_request:chat", message).toResponse();
+  }
+  console.error(error);
+  return new ChatError("internal:database", "Something went wrong on the server. Try again.").toResponse();
+}
+
+/** Reads and validates a JSON body. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ChatError("bad_request:chat", "The request body is not valid JSON.");
+  }
+  return schema.parse(body);
+}
