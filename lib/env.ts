@@ -78,7 +78,7 @@ export function env(): Env {
 
 /** Data folder, absolute. */
 export function dataDir(settings: Env = env()): string {
-  return path.resolve(process.cwd(), settings.DATA_DIR ?? "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), settings.DATA_DIR ?? "data");
 }
 
 /** The database URL, with the SQLite default under the data folder. */

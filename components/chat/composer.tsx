@@ -39,7 +39,7 @@ export function Composer({
 
   return (
     <form
-      className="rounded-2xl border border-border bg-card shadow-sm focus-within:border-ring/60"
+      className="rounded-2xl border border-border bg-card shadow-sm focus-within:border-ring/60 focus-within:ring-2 focus-within:ring-ring/15"
       onSubmit={(event) => {
         event.preventDefault();
         send();
@@ -58,7 +58,7 @@ export function Composer({
             send();
           }
         }}
-        className="block max-h-60 w-full resize-none bg-transparent px-4 pt-3.5 pb-2 text-[15px] outline-none placeholder:text-muted-foreground"
+        className="block max-h-60 w-full resize-none bg-transparent px-4 pt-3.5 pb-2 text-[15px] outline-none placeholder:text-muted-foreground focus-visible:outline-none"
       />
       <div className="flex flex-wrap items-center gap-2 px-2.5 pb-2.5">
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{footer}</div>

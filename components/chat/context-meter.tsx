@@ -1,4 +1,4 @@
-import { formatTokens } from "@/lib/usage/format";
+import { formatTokens, formatWindow } from "@/lib/usage/format";
 
 /** Tokens the conversation already fills of the model's context window. */
 export function ContextMeter({ used, window }: { used: number; window: number }) {
@@ -25,7 +25,7 @@ export function ContextMeter({ used, window }: { used: number; window: number })
         />
       </div>
       <span>
-        {formatTokens(used)} / {formatTokens(window)}
+        {formatTokens(used)} / {formatWindow(window)}
       </span>
     </div>
   );

@@ -61,7 +61,7 @@ export function UserMessage({
       <div className="max-w-[85%] rounded-2xl bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-foreground">
         {text}
       </div>
-      <div className="mt-1 flex gap-0.5 opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+      <div className="mt-0.5 flex h-7 items-center gap-0.5 opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
         <CopyButton text={text} label="Copy message" />
         {canEdit && (
           <Button

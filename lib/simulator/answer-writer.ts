@@ -298,7 +298,7 @@ function writeContent(ctx: Ctx): string {
   const layout = Math.floor(rng() * 3);
   const s = (text: string, optional = false): Section => ({ text, optional });
 
-  const sections: Section[] = [s(opening), s(heading), s(paragraph(ctx, pool, 2))];
+  const sections: Section[] = [s(opening), s(heading), s(paragraph(ctx, pool, 1)), s(paragraph(ctx, pool, 1), true)];
   if (layout === 0) sections.push(s(bulletList(ctx, 4)), s(codeBlock(ctx)), s(table));
   else if (layout === 1) sections.push(s(numberedList(ctx, 4)), s(table), s(paragraph(ctx, pool, 1), true), s(codeBlock(ctx)));
   else sections.push(s(table), s(bulletList(ctx, 3)), s(codeBlock(ctx)));

@@ -21,3 +21,10 @@ export function formatSeconds(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
+
+/** A context window: binary sizes read as people say them (1,048,576 is "1M", 262,144 is "256K"). */
+export function formatWindow(tokens: number): string {
+  if (tokens % 1_048_576 === 0) return `${tokens / 1_048_576}M`;
+  if (tokens % 1024 === 0) return `${tokens / 1024}K`;
+  return formatTokens(tokens);
+}

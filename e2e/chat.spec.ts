@@ -1,0 +1,167 @@
+import { expect, test } from "@playwright/test";
+import { ChatPage } from "./support/chat-page";
+import { injectFault, receivedRequests, uniqueTag } from "./support/simulator";
+
+test.describe("chatting", () => {
+  test("streams the reasoning live, folds it away, then shows the answer with its figures", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    // Slow enough that the reasoning can be watched while it streams.
+    await injectFault(tag, { kind: "slow", tokensPerSecond: 60 });
+    await chat.open();
+    await expect(page.getByTestId("simulator-banner")).toContainText("Offline simulator");
+    await chat.send(`Explain prompt caching ${tag}`);
+
+    const answer = chat.lastAnswer();
+    await expect(answer.getByTestId("reasoning-label")).toContainText("Thinking");
+    await expect(answer.getByTestId("reasoning-text")).toContainText(/\w+ \w+ \w+/);
+    await expect(answer.getByTestId("answer-text")).toHaveCount(0);
+
+    // The answer begins: the reasoning folds away and the markdown renders as it arrives.
+    await expect(answer.getByTestId("answer-text")).toBeVisible({ timeout: 30_000 });
+    await expect(answer.getByTestId("reasoning-text")).toBeHidden();
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(answer.getByTestId("reasoning-label")).toContainText(/Thought for .* reasoning tokens/);
+    await expect(answer.locator("table")).toBeVisible();
+    await expect(answer.locator("pre").first()).toBeVisible();
+    await expect(answer.getByTestId("answer-meta")).toContainText(/V4 Flash.*Think High.*in.*out \(\d+ reasoning\).*\$/);
+
+    // The reasoning can be reopened.
+    await answer.getByTestId("reasoning-label").click();
+    await expect(answer.getByTestId("reasoning-text")).toBeVisible();
+
+    // What the upstream received: DeepSeek's wire format for Flash, Think High.
+    const [request] = await receivedRequests(tag);
+    expect(request?.path).toMatch(/\/chat\/completions$/);
+    expect(request?.body.model).toBe("deepseek-v4-flash");
+    expect(request?.body.thinking).toEqual({ type: "enabled" });
+    expect(request?.body.reasoning_effort).toBe("high");
+    expect(request?.body.messages).toEqual([{ role: "user", content: `Explain prompt caching ${tag}` }]);
+  });
+
+  test("model and mode switch mid-conversation, reach the upstream, and are remembered", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await chat.open();
+    await chat.chooseModel("Pro");
+    await chat.chooseMode("Non-think");
+    await chat.send(`First question ${tag}`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.lastAnswer().getByTestId("reasoning")).toHaveCount(0);
+    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText("V4 Pro");
+    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText("Non-think");
+
+    await chat.chooseModel("Flash");
+    await chat.chooseMode("Think Max");
+    await chat.send(`Second question ${tag}`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText(/V4 Flash.*Think Max/);
+
+    const [first, second] = await receivedRequests(tag);
+    expect(first?.body.model).toBe("deepseek-v4-pro");
+    expect(first?.body.thinking).toEqual({ type: "disabled" });
+    expect(first?.body).not.toHaveProperty("reasoning_effort");
+    expect(second?.body.model).toBe("deepseek-v4-flash");
+    expect(second?.body.thinking).toEqual({ type: "enabled" });
+    expect(second?.body.reasoning_effort).toBe("max");
+    // The API is stateless: the second request carries the whole history.
+    expect(second?.body.messages.map((message) => message.role)).toEqual(["user", "assistant", "user"]);
+
+    // The conversation remembers its last model and mode.
+    await page.reload();
+    await expect(chat.selectedModel()).toHaveText("Flash");
+    await expect(chat.selectedMode()).toHaveText("Think Max");
+  });
+
+  test("a conversation survives a reload and is listed in the sidebar with its title", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await chat.open();
+    await chat.send(`Compare SQLite and PostgreSQL ${tag}`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    const id = chat.conversationIdFromUrl();
+    const answerText = await chat.lastAnswer().getByTestId("answer-text").innerText();
+
+    await page.reload();
+    await expect(chat.userMessages).toHaveCount(1);
+    await expect(chat.userMessages.first()).toContainText(tag);
+    await expect(chat.lastAnswer().getByTestId("answer-text")).toHaveText(answerText);
+    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText("V4 Flash");
+
+    // From a new chat, the sidebar leads back to it (newest first).
+    await chat.open("/");
+    const link = chat.sidebar.locator(`a[href="/c/${id}"]`);
+    await expect(link).toBeVisible();
+    await expect(link).not.toHaveText(/^\s*$/);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/c/${id}$`));
+    await expect(chat.userMessages.first()).toContainText(tag);
+  });
+
+  test("regenerate replaces the answer; edit-and-resend replaces the question", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await chat.open();
+    await chat.send(`Original question ${tag}`);
+    await chat.waitForAnswerToEnd();
+
+    await chat.chooseModel("Pro");
+    await page.getByRole("button", { name: "Regenerate answer" }).click();
+    await chat.waitForAnswerToEnd();
+    await expect(chat.answers).toHaveCount(1);
+    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText("V4 Pro");
+
+    await chat.userMessages.first().hover();
+    await page.getByRole("button", { name: "Edit message" }).click();
+    const editor = page.getByRole("textbox", { name: "Edit message" });
+    await editor.fill(`Edited question ${tag}`);
+    await editor.press("Enter");
+    await chat.waitForAnswerToEnd();
+    await expect(chat.userMessages).toHaveCount(1);
+    await expect(chat.userMessages.first()).toContainText("Edited question");
+    await expect(chat.answers).toHaveCount(1);
+
+    await page.reload();
+    await expect(chat.userMessages).toHaveCount(1);
+    await expect(chat.userMessages.first()).toContainText("Edited question");
+    await expect(chat.answers).toHaveCount(1);
+  });
+
+  test("Stop keeps what arrived and marks it stopped, also after a reload", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await injectFault(tag, { kind: "slow", tokensPerSecond: 40 });
+    await chat.open();
+    await chat.chooseMode("Non-think");
+    await chat.send(`Write a long essay ${tag}`);
+    await expect(chat.lastAnswer().getByTestId("answer-text")).toContainText(/\w+ \w+/);
+    await page.getByRole("button", { name: "Stop answer" }).click();
+    expect(await chat.waitForAnswerToEnd()).toBe("stopped");
+    await expect(chat.lastAnswer().getByTestId("answer-stopped")).toBeVisible();
+    const partial = await chat.lastAnswer().getByTestId("answer-text").innerText();
+    expect(partial.length).toBeGreaterThan(3);
+
+    await page.reload();
+    await expect(chat.lastAnswer()).toHaveAttribute("data-status", "stopped");
+    await expect(chat.lastAnswer().getByTestId("answer-text")).toHaveText(partial);
+  });
+
+  test("closing the tab does not cancel the answer", async ({ page, context }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await injectFault(tag, { kind: "slow", tokensPerSecond: 150 });
+    await chat.open();
+    await chat.chooseMode("Non-think");
+    await chat.send(`Keep going without me ${tag}`);
+    await expect(chat.lastAnswer().getByTestId("answer-text")).toContainText(/\w+/);
+    const id = chat.conversationIdFromUrl();
+    await page.close();
+
+    const again = new ChatPage(await context.newPage());
+    await expect(async () => {
+      await again.open(`/c/${id}`);
+      await expect(again.lastAnswer()).toHaveAttribute("data-status", "complete", { timeout: 1000 });
+    }).toPass({ timeout: 40_000 });
+    await expect(again.lastAnswer().getByTestId("answer-text")).toContainText("offline simulator");
+  });
+});
