@@ -10,9 +10,13 @@ export function SimulatorBanner() {
     >
       <FlaskConical className="mt-0.5 h-3.5 w-3.5 shrink-0 sm:mt-0" />
       <p>
-        <span className="font-semibold">Offline simulator.</span> Answers are generated locally to show how V4 Chat
-        works, not by DeepSeek. Set <code className="font-mono">DEEPSEEK_API_KEY</code> (or an OpenRouter / vLLM
-        setting) and restart to talk to the real models.
+        <span className="font-semibold">Offline simulator.</span>{" "}
+        <span className="sm:hidden">Simulated answers. Set DEEPSEEK_API_KEY to use DeepSeek.</span>
+        <span className="hidden sm:inline">
+          Answers are generated locally to show how V4 Chat works, not by DeepSeek. Set{" "}
+          <code className="font-mono">DEEPSEEK_API_KEY</code> (or an OpenRouter / vLLM setting) and restart to talk to
+          the real models.
+        </span>
       </p>
     </div>
   );

@@ -112,6 +112,8 @@ export class Generation {
         abortSignal: this.abort.signal,
         // Failures go to the user at once with a retry button: silent retries hide rate limits.
         maxRetries: 0,
+        // Errors arrive as stream parts and are settled below; the default handler would only log them.
+        onError: () => {},
       });
 
       for await (const part of result.stream) {
@@ -193,6 +195,7 @@ export class Generation {
       const error = toChatError(failure, this.input.backend.label);
       // Something arrived before the failure: keep it and call the answer interrupted.
       const status = recorder.hasOutput || error.type === "interrupted" ? "interrupted" : "error";
+      console.warn(`[chat] answer ${this.messageId} ended ${status}: ${error.code}: ${error.message}`);
       return { ...base, status, error };
     }
     if (!recorder.finishReason) {

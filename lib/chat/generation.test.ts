@@ -1,0 +1,402 @@
+// The Generation class end to end: the real DeepSeek provider streams from the offline simulator
+// over HTTP; faults registered on the simulator stand in for upstream failures.
+import type { ModelMessage } from "ai";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Backend } from "@/lib/ai/backends/types";
+import type { ModelKey } from "@/lib/ai/catalogue";
+import type { ReasoningMode } from "@/lib/ai/modes";
+import type { Fault } from "@/lib/simulator/faults";
+import type { RunningSimulator } from "@/lib/simulator/server";
+import { Generation, type ChatChunk, type SettledAnswer } from "./generation";
+import { findConversationGeneration, findGeneration, startGeneration } from "./registry";
+import { addFault, longText, readAll, simulatorBackend, startTestSimulator, uniqueTag } from "./test-helpers";
+import type { ChatMessageMetadata } from "./types";
+
+let sim: RunningSimulator;
+let backend: Backend;
+
+beforeAll(async () => {
+  sim = await startTestSimulator();
+  backend = simulatorBackend(sim);
+});
+afterAll(async () => {
+  await sim.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+interface Started {
+  generation: Generation;
+  /** Every answer handed to `persist`, in order. */
+  persisted: SettledAnswer[];
+  messageId: string;
+  createdAt: Date;
+}
+
+let ids = 0;
+
+function generate({
+  prompt,
+  messages,
+  model = "flash",
+  mode = "non-think",
+  persist,
+  maxOutputTokens,
+}: {
+  prompt?: string;
+  messages?: ModelMessage[];
+  model?: ModelKey;
+  mode?: ReasoningMode;
+  persist?: (answer: SettledAnswer) => Promise<void>;
+  maxOutputTokens?: number;
+}): Started {
+  const persisted: SettledAnswer[] = [];
+  const messageId = `answer-${++ids}`;
+  const createdAt = new Date();
+  const generation = new Generation({
+    userId: "user-1",
+    conversationId: `conversation-${ids}`,
+    messageId,
+    model,
+    mode: { requested: mode, effective: mode },
+    messages: messages ?? [{ role: "user", content: prompt ?? "" }],
+    backend,
+    createdAt,
+    maxOutputTokens,
+    persist:
+      persist ??
+      (async (answer) => {
+        persisted.push(answer);
+      }),
+  });
+  return { generation, persisted, messageId, createdAt };
+}
+
+type ChunkOf<T extends ChatChunk["type"]> = Extract<ChatChunk, { type: T }>;
+
+function deltas(chunks: readonly ChatChunk[], type: "text-delta" | "reasoning-delta"): string {
+  return chunks
+    .filter((chunk): chunk is ChunkOf<typeof type> => chunk.type === type)
+    .map((chunk) => chunk.delta)
+    .join("");
+}
+
+/** Chunk types with consecutive repeats folded: the shape of the stream. */
+function shape(chunks: readonly ChatChunk[]): string[] {
+  const types: string[] = [];
+  for (const chunk of chunks) if (types[types.length - 1] !== chunk.type) types.push(chunk.type);
+  return types;
+}
+
+function finalMetadata(chunks: readonly ChatChunk[]): ChatMessageMetadata {
+  const last = chunks.filter((chunk): chunk is ChunkOf<"message-metadata"> => chunk.type === "message-metadata").at(-1);
+  if (!last?.messageMetadata) throw new Error("no message-metadata chunk");
+  return last.messageMetadata;
+}
+
+/** Reads until `enough` says so, then hands back the reader (still open) and what it read. */
+async function readUntil(
+  stream: ReadableStream<ChatChunk>,
+  enough: (chunks: readonly ChatChunk[]) => boolean,
+): Promise<{ reader: ReadableStreamDefaultReader<ChatChunk>; chunks: ChatChunk[] }> {
+  const reader = stream.getReader();
+  const chunks: ChatChunk[] = [];
+  while (!enough(chunks)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("the stream ended before the condition was met");
+    chunks.push(value);
+  }
+  return { reader, chunks };
+}
+
+const hasText = (chunks: readonly ChatChunk[]) => chunks.some((chunk) => chunk.type === "text-delta");
+
+describe("Generation: a complete answer", () => {
+  it("streams start, reasoning, text, final metadata and finish for a thinking answer, and persists the same text", async () => {
+    const tag = uniqueTag("think");
+    const { generation, persisted, messageId, createdAt } = generate({
+      prompt: `${tag} how does binary search work?`,
+      mode: "think-high",
+    });
+    const chunks = await readAll(generation.stream());
+
+    // reasoning-end comes with the first text (the provider closes reasoning when text starts).
+    expect(shape(chunks.filter((chunk) => chunk.type !== "reasoning-end"))).toEqual([
+      "start",
+      "reasoning-start",
+      "reasoning-delta",
+      "text-start",
+      "text-delta",
+      "text-end",
+      "message-metadata",
+      "finish",
+    ]);
+    const types = chunks.map((chunk) => chunk.type);
+    expect(types.filter((type) => type === "reasoning-end")).toHaveLength(1);
+    expect(types.indexOf("reasoning-end")).toBeGreaterThan(types.lastIndexOf("reasoning-delta"));
+    expect(types.indexOf("reasoning-end")).toBeLessThan(types.indexOf("text-delta"));
+    expect(chunks[0]).toEqual({
+      type: "start",
+      messageId,
+      messageMetadata: {
+        createdAt: createdAt.toISOString(),
+        model: "flash",
+        modelId: "deepseek-v4-flash",
+        mode: "think-high",
+        effectiveMode: "think-high",
+        backend: "Offline simulator",
+        status: "streaming",
+      },
+    });
+
+    const meta = finalMetadata(chunks);
+    expect(meta.status).toBe("complete");
+    expect(meta.finishReason).toBe("stop");
+    const usage = meta.usage;
+    if (!usage) throw new Error("no usage in the final metadata");
+    expect(usage.inputTokens).toBeGreaterThan(0);
+    expect(usage.inputTokens).toBe(usage.cacheHitTokens + usage.cacheMissTokens);
+    expect(usage.reasoningTokens).toBeGreaterThan(0);
+    expect(usage.outputTokens).toBeGreaterThan(usage.reasoningTokens);
+    expect(meta.costUsd).toBeGreaterThan(0);
+    expect(["peak", "off-peak", "standard"]).toContain(meta.priceTier);
+    expect(meta.ttftMs).toBeGreaterThanOrEqual(0);
+    expect(meta.reasoningMs).toBeGreaterThanOrEqual(0);
+    expect(meta.durationMs).toBeGreaterThanOrEqual(meta.ttftMs ?? Number.POSITIVE_INFINITY);
+    expect(meta.error).toBeUndefined();
+
+    const text = deltas(chunks, "text-delta");
+    const reasoning = deltas(chunks, "reasoning-delta");
+    expect(text).toContain(tag);
+    expect(reasoning.length).toBeGreaterThan(0);
+    expect(persisted).toHaveLength(1);
+    expect(persisted[0]).toEqual({
+      messageId,
+      status: "complete",
+      text,
+      reasoning,
+      finishReason: "stop",
+      usage,
+      costUsd: meta.costUsd,
+      ttftMs: meta.ttftMs,
+      reasoningMs: meta.reasoningMs,
+      durationMs: meta.durationMs,
+    });
+    expect(await generation.done).toBe(persisted[0]);
+  });
+
+  it("sends no reasoning chunks in Non-think and persists an empty reasoning", async () => {
+    const { generation, persisted } = generate({ prompt: `${uniqueTag("plain")} what is a closure?` });
+    const chunks = await readAll(generation.stream());
+
+    expect(shape(chunks)).toEqual(["start", "text-start", "text-delta", "text-end", "message-metadata", "finish"]);
+    const answer = await generation.done;
+    expect(answer.status).toBe("complete");
+    expect(answer.reasoning).toBe("");
+    expect(answer.reasoningMs).toBeUndefined();
+    expect(answer.usage?.reasoningTokens).toBe(0);
+    expect(answer.text).toBe(deltas(chunks, "text-delta"));
+    expect(persisted).toEqual([answer]);
+  });
+
+  it("ends with finishReason length when the upstream runs out of output tokens", async () => {
+    const tag = uniqueTag("length");
+    await addFault(sim, tag, { kind: "length", maxTokens: 12 });
+    const { generation } = generate({ prompt: `${tag} write a long essay about rivers` });
+    const chunks = await readAll(generation.stream());
+
+    const answer = await generation.done;
+    expect(answer.status).toBe("complete");
+    expect(answer.finishReason).toBe("length");
+    expect(answer.usage?.outputTokens).toBe(12);
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(finalMetadata(chunks)).toMatchObject({ status: "complete", finishReason: "length" });
+  });
+
+  it("reports cache hits in whole 256-token blocks when a turn extends an earlier prompt", async () => {
+    const tag = uniqueTag("cache");
+    const firstUser = longText(tag, 3000);
+    const first = await generate({ messages: [{ role: "user", content: firstUser }] }).generation.done;
+    expect(first.status).toBe("complete");
+    expect(first.usage?.cacheHitTokens).toBe(0);
+    const firstInput = first.usage?.inputTokens ?? 0;
+    expect(firstInput).toBeGreaterThan(3000);
+
+    const second = await generate({
+      messages: [
+        { role: "user", content: firstUser },
+        { role: "assistant", content: first.text },
+        { role: "user", content: "and a short follow-up question" },
+      ],
+    }).generation.done;
+    const usage = second.usage;
+    if (!usage) throw new Error("no usage on the second turn");
+    expect(usage.cacheHitTokens).toBeGreaterThan(0);
+    expect(usage.cacheHitTokens % 256).toBe(0);
+    // The whole first prompt is a prefix of the second: every full block of it hits.
+    expect(usage.cacheHitTokens).toBe(Math.floor(firstInput / 256) * 256);
+    expect(usage.cacheMissTokens).toBe(usage.inputTokens - usage.cacheHitTokens);
+  });
+});
+
+describe("Generation: readers", () => {
+  it("replays the whole answer to a reader that subscribes after it finished", async () => {
+    const { generation } = generate({ prompt: `${uniqueTag("replay")} what is recursion?` });
+    const live = await readAll(generation.stream());
+    await generation.done;
+
+    const late = await readAll(generation.stream());
+    expect(late).toEqual(live);
+    expect(late.at(-1)).toEqual({ type: "finish" });
+  });
+
+  it("keeps generating and persists once when a reader cancels mid-way", async () => {
+    const tag = uniqueTag("leave");
+    await addFault(sim, tag, { kind: "slow", tokensPerSecond: 400 });
+    const { generation, persisted } = generate({ prompt: `${tag} what is a hash map?` });
+
+    const { reader, chunks } = await readUntil(generation.stream(), hasText);
+    await reader.cancel();
+    expect(persisted).toHaveLength(0); // the reader left before the end
+
+    const answer = await generation.done;
+    expect(answer.status).toBe("complete");
+    expect(answer.finishReason).toBe("stop");
+    expect(answer.text.length).toBeGreaterThan(deltas(chunks, "text-delta").length);
+    expect(persisted).toEqual([answer]);
+  });
+});
+
+describe("Generation: stop and failures", () => {
+  it("settles as stopped, keeping the text so far, when stop() is called mid-stream", async () => {
+    const tag = uniqueTag("stop");
+    const prompt = `${tag} explain event loops`;
+    await addFault(sim, tag, { kind: "slow", tokensPerSecond: 150 }, 1);
+    const { generation, persisted } = generate({ prompt });
+
+    const { reader } = await readUntil(generation.stream(), hasText);
+    generation.stop();
+    const rest: ChatChunk[] = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      rest.push(value);
+    }
+    const stopped = await generation.done;
+
+    expect(stopped.status).toBe("stopped");
+    expect(stopped.error).toBeUndefined();
+    expect(stopped.text.length).toBeGreaterThan(0);
+    expect(persisted).toEqual([stopped]);
+    expect(finalMetadata(rest).status).toBe("stopped");
+    expect(rest.at(-1)).toEqual({ type: "finish" });
+
+    // The same prompt without the fault: the stopped text is a strict prefix of the full answer.
+    const full = await generate({ prompt }).generation.done;
+    expect(full.status).toBe("complete");
+    expect(full.text.startsWith(stopped.text)).toBe(true);
+    expect(stopped.text.length).toBeLessThan(full.text.length);
+  });
+
+  it("settles as interrupted and keeps the partial text when the connection breaks mid-answer", async () => {
+    const tag = uniqueTag("cut");
+    const prompt = `${tag} describe tcp handshakes`;
+    await addFault(sim, tag, { kind: "cut", afterContentChars: 40 }, 1);
+    const { generation, persisted } = generate({ prompt });
+    const chunks = await readAll(generation.stream());
+    const cut = await generation.done;
+
+    expect(cut.status).toBe("interrupted");
+    expect(cut.error).toBeDefined();
+    expect(cut.text.length).toBeGreaterThanOrEqual(40);
+    expect(cut.text).toBe(deltas(chunks, "text-delta"));
+    expect(persisted).toEqual([cut]);
+    expect(finalMetadata(chunks).status).toBe("interrupted");
+    expect(chunks.at(-1)).toEqual({ type: "finish" });
+
+    const full = await generate({ prompt }).generation.done;
+    expect(full.text.startsWith(cut.text)).toBe(true);
+    expect(cut.text.length).toBeLessThan(full.text.length);
+  });
+
+  // Known bug: the provider reports a stream broken after a 200 as an APICallError with
+  // statusCode 200, which toChatError maps to bad_request:model (not retryable).
+  // Remove `.fails` once toChatError treats 2xx APICallErrors as broken streams.
+  it.fails("reports a broken connection as interrupted:model, retryable", async () => {
+    const tag = uniqueTag("cutcode");
+    await addFault(sim, tag, { kind: "cut", afterContentChars: 40 }, 1);
+    const { generation } = generate({ prompt: `${tag} describe udp datagrams` });
+    const chunks = await readAll(generation.stream());
+    const cut = await generation.done;
+
+    expect(cut.status).toBe("interrupted");
+    expect(cut.error?.code).toBe("interrupted:model");
+    expect(finalMetadata(chunks).error).toMatchObject({ code: "interrupted:model", retryable: true });
+  });
+
+  const statusCases: { status: 400 | 401 | 402 | 429 | 500 | 503; code: string; retryAfterSeconds?: number }[] = [
+    { status: 401, code: "unauthorized:model" },
+    { status: 402, code: "payment_required:model" },
+    { status: 429, code: "rate_limit:model", retryAfterSeconds: 1 },
+    { status: 500, code: "upstream:model" },
+    { status: 503, code: "overloaded:model" },
+    { status: 400, code: "context_too_long:model" },
+  ];
+
+  it.each(statusCases)("settles as error $code with nothing streamed when the upstream answers $status", async (c) => {
+    const tag = uniqueTag(`status${c.status}`);
+    const fault: Fault = { kind: "status", status: c.status };
+    await addFault(sim, tag, fault);
+    const { generation, persisted } = generate({ prompt: `${tag} hello`, mode: "think-high" });
+    const chunks = await readAll(generation.stream());
+    const answer = await generation.done;
+
+    expect(chunks.map((chunk) => chunk.type)).toEqual(["start", "message-metadata", "finish"]);
+    expect(answer.status).toBe("error");
+    expect(answer.text).toBe("");
+    expect(answer.reasoning).toBe("");
+    expect(answer.error?.code).toBe(c.code);
+    if (c.retryAfterSeconds !== undefined) expect(answer.error?.retryAfterSeconds).toBe(c.retryAfterSeconds);
+    expect(persisted).toEqual([answer]);
+    expect(finalMetadata(chunks)).toMatchObject({ status: "error", error: { code: c.code } });
+  });
+
+  it("still ends the stream with finish when persisting the answer throws", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { generation } = generate({
+      prompt: `${uniqueTag("nosave")} what is a mutex?`,
+      persist: () => Promise.reject(new Error("disk full")),
+    });
+    const chunks = await readAll(generation.stream());
+
+    expect(chunks.slice(-2).map((chunk) => chunk.type)).toEqual(["message-metadata", "finish"]);
+    expect(finalMetadata(chunks).status).toBe("complete");
+    expect((await generation.done).status).toBe("complete");
+    expect(logged).toHaveBeenCalledWith("could not save the answer", expect.objectContaining({ message: "disk full" }));
+  });
+});
+
+describe("startGeneration (registry)", () => {
+  it("finds a running generation for its owner only, and forgets it once done", async () => {
+    const messageId = uniqueTag("registered");
+    const generation = startGeneration({
+      userId: "owner",
+      conversationId: "conversation-registry",
+      messageId,
+      model: "flash",
+      mode: { requested: "non-think", effective: "non-think" },
+      messages: [{ role: "user", content: `${messageId} ping` }],
+      backend,
+      createdAt: new Date(),
+      persist: async () => {},
+    });
+
+    expect(findGeneration({ userId: "owner", messageId })).toBe(generation);
+    expect(findGeneration({ userId: "someone-else", messageId })).toBeUndefined();
+    expect(findConversationGeneration({ userId: "owner", conversationId: "conversation-registry" })).toBe(generation);
+
+    await generation.done;
+    expect(findGeneration({ userId: "owner", messageId })).toBeUndefined();
+  });
+});
