@@ -170,4 +170,22 @@ test.describe("chatting", () => {
     }).toPass({ timeout: 40_000 });
     await expect(again.lastAnswer().getByTestId("answer-text")).toContainText("offline simulator");
   });
+
+  test("a reload mid-answer follows the answer live to its end", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await injectFault(tag, { kind: "slow", tokensPerSecond: 80 });
+    await chat.open();
+    await chat.chooseMode("Non-think");
+    await chat.send(`Follow me after a reload ${tag}`);
+    await expect(chat.lastAnswer().getByTestId("answer-text")).toContainText(/\w+ \w+/);
+
+    await page.reload();
+    // Still arriving after the reload: the Stop button shows and the answer completes by itself.
+    await expect(page.getByRole("button", { name: "Stop answer" })).toBeVisible();
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.answers).toHaveCount(1);
+    await expect(chat.lastAnswer().getByTestId("answer-text")).toContainText("offline simulator");
+    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText("V4 Flash");
+  });
 });

@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useMemo, useRef } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage } from "@/lib/chat/types";
@@ -53,9 +53,13 @@ export function useChatSession({
     [],
   );
 
+  // An answer still being generated when the page loaded: follow it (GET /api/chat/[id]/stream).
+  const [resume] = useState(() => initialMessages[initialMessages.length - 1]?.metadata?.status === "streaming");
+
   const chat = useChat<ChatUIMessage>({
     id: conversationId,
     messages: initialMessages,
+    resume,
     transport,
     experimental_throttle: 40,
     onData: (part) => {

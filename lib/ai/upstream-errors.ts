@@ -12,6 +12,8 @@ export function toChatError(error: unknown, where: string): ChatError {
   if (APICallError.isInstance(cause)) {
     const upstreamMessage = readUpstreamMessage(cause.responseBody) ?? cause.message;
     const status = cause.statusCode;
+    // A 2xx whose body failed mid-way: the stream broke after the answer had begun.
+    if (status !== undefined && status < 300) return brokenStream(where);
     switch (status) {
       case 401:
         return new ChatError("unauthorized:model", `${where} refused the API key (401): ${upstreamMessage}`, {
@@ -60,7 +62,11 @@ function connectionError(where: string, cause: unknown): ChatError {
     });
   }
   // A stream that stopped mid-way: socket reset, terminated body, invalid chunk.
-  return new ChatError("interrupted:model", `The answer stream from ${where} broke off: ${text}`, {
+  return brokenStream(where);
+}
+
+function brokenStream(where: string): ChatError {
+  return new ChatError("interrupted:model", `The connection to ${where} broke off before the answer was complete.`, {
     hint: "What arrived is kept. Retry to ask again.",
   });
 }

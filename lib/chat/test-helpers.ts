@@ -42,7 +42,7 @@ export interface LoggedRequestBody {
   reasoning_effort?: string;
   max_tokens?: number;
   stream?: boolean;
-  messages?: { role: string; content: unknown }[];
+  messages?: { role: string; content: unknown; reasoning_content?: string | null }[];
   [key: string]: unknown;
 }
 
