@@ -234,7 +234,7 @@ describe("sendChatMessage", () => {
     // Known bug: for a submit, send.ts takes the unknown (foreign) id for a new conversation and
     // createConversation fails on the primary key (Prisma P2002), so the route answers 500.
     // Remove `.fails` once send.ts reports not_found for an id that exists under another owner.
-    it.fails("rejects a new message with ChatError not_found", async () => {
+    it("rejects a new message with ChatError not_found", async () => {
       const { intruder, conversationId } = await ownedConversation();
       const attempt = sendChatMessage({
         db: t.db,

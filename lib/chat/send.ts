@@ -14,6 +14,7 @@ import {
   touchConversation,
   updateConversationSettings,
 } from "@/lib/db/queries";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { ChatError } from "@/lib/errors";
 import type { Generation, SettledAnswer } from "./generation";
 import { toModelMessages } from "./history";
@@ -44,14 +45,20 @@ export async function sendChatMessage({
     if (request.trigger !== "submit" || !request.message) {
       throw new ChatError("not_found:conversation", "This conversation does not exist (or is not yours).");
     }
-    conversation = await createConversation({
-      db,
-      userId,
-      id: conversationId,
-      title: fallbackTitle(request.message.text),
-      model,
-      mode,
-    });
+    try {
+      conversation = await createConversation({
+        db,
+        userId,
+        id: conversationId,
+        title: fallbackTitle(request.message.text),
+        model,
+        mode,
+      });
+    } catch (error) {
+      // The id exists but is someone else's: answer as if it did not exist.
+      if (isUniqueViolation(error)) throw new ChatError("not_found:conversation", "This conversation does not exist (or is not yours).");
+      throw error;
+    }
     isFirstTurn = true;
   } else {
     await updateConversationSettings({ db, userId, id: conversationId, model, mode });
@@ -60,7 +67,12 @@ export async function sendChatMessage({
   const stored = await listMessages({ db, userId, conversationId });
   await applyTrigger({ db, userId, conversationId, request, stored });
   if (request.message && request.trigger !== "regenerate") {
-    await createUserMessage({ db, userId, conversationId, id: request.message.id, content: request.message.text });
+    try {
+      await createUserMessage({ db, userId, conversationId, id: request.message.id, content: request.message.text });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ChatError("bad_request:chat", "This message was already sent. Reload the page.");
+      throw error;
+    }
   }
   await touchConversation({ db, userId, id: conversationId });
 

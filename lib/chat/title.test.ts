@@ -5,6 +5,18 @@ import { addFault, loggedRequests, simulatorBackend, startTestSimulator } from "
 import { cleanTitle, fallbackTitle, makeTitle } from "./title";
 
 describe("cleanTitle", () => {
+  it("strips a bold Title: label", () => {
+    expect(cleanTitle("**Title:** Rust Ownership")).toBe("Rust Ownership");
+  });
+
+  it("ignores a think block that the token limit cut off", () => {
+    expect(cleanTitle("<think>The user wants a title about")).toBeUndefined();
+  });
+
+  it("drops trailing ! and ?", () => {
+    expect(cleanTitle("Why Is The Sky Blue?")).toBe("Why Is The Sky Blue");
+  });
+
   it("strips surrounding quotes", () => {
     expect(cleanTitle('"Rust Ownership Rules"')).toBe("Rust Ownership Rules");
     expect(cleanTitle("'Rust Ownership Rules'")).toBe("Rust Ownership Rules");

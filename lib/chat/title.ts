@@ -18,13 +18,14 @@ export function fallbackTitle(userText: string): string {
 export function cleanTitle(raw: string): string | undefined {
   const line = raw
     .replace(/<think>[\s\S]*?<\/think>/g, "")
+    .replace(/<think>[\s\S]*$/, "") // a think block cut off by the token limit
     .split("\n")
     .map((piece) => piece.trim())
     .find((piece) => piece.length > 0);
   if (!line) return undefined;
   const cleaned = line
-    .replace(/^(title\s*:\s*)/i, "")
-    .replace(/^["'`*#\s]+|["'`*\s.]+$/g, "")
+    .replace(/^[*_#\s]*title\s*:\s*[*_]*\s*/i, "")
+    .replace(/^["'`*#\s]+|["'`*\s.!?]+$/g, "")
     .slice(0, MAX_TITLE_CHARS)
     .trim();
   return cleaned || undefined;
