@@ -188,4 +188,35 @@ test.describe("chatting", () => {
     await expect(chat.lastAnswer().getByTestId("answer-text")).toContainText("offline simulator");
     await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText("V4 Flash");
   });
+
+  test("model output and user text are shown as text, never as HTML", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    const payload = `<img src="x" data-probe="${tag}" onerror="window.__probe='${tag}'"><script>window.__probe='${tag}'</script>`;
+    await chat.open();
+    await chat.chooseMode("Non-think");
+    // The simulator quotes the question in its answer, so the markup comes back as model output too.
+    await chat.send(`Render this ${payload}`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.userMessages.first()).toContainText(`<img src="x" data-probe="${tag}"`);
+    await expect(page.locator(`[data-probe="${tag}"]`)).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __probe?: string }).__probe)).toBeUndefined();
+    await page.reload();
+    await expect(chat.lastAnswer()).toHaveAttribute("data-status", "complete");
+    await expect(page.locator(`[data-probe="${tag}"]`)).toHaveCount(0);
+  });
+
+  test("nothing is fetched from outside the machine", async ({ page }) => {
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:") outside.push(request.url());
+    });
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.send(`Show me math, a table and code ${uniqueTag()}`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await chat.lastAnswer().getByTestId("reasoning-label").click();
+    expect(outside).toEqual([]);
+  });
 });

@@ -2,7 +2,8 @@
 
 import { Check, MessageSquarePlus, Pencil, Trash2, X } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { groupByActivity } from "@/lib/chat/conversation-groups";
 import type { ConversationSummary } from "@/lib/chat/conversation-summary";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
@@ -27,6 +28,9 @@ export function Sidebar({
   const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
   const [deleting, setDeleting] = useState<ConversationSummary | null>(null);
+  // Days are the browser's, not the server's: group only after hydration so both renders agree.
+  const [now, setNow] = useState<Date | null>(null);
+  useEffect(() => setNow(new Date()), [conversations]);
 
   const saveRename = async (id: string) => {
     const title = draft.trim();
@@ -49,79 +53,88 @@ export function Sidebar({
         {conversations.length === 0 ? (
           <p className="px-2 py-6 text-center text-xs text-muted-foreground">No conversations yet.</p>
         ) : (
-          <ul className="space-y-0.5" data-testid="conversation-list">
-            {conversations.map((conversation) => {
-              const active = conversation.id === activeId;
-              if (editingId === conversation.id) {
-                return (
-                  <li key={conversation.id} className="flex items-center gap-1 rounded-lg bg-muted px-1 py-1">
-                    <input
-                      aria-label="Conversation title"
-                      autoFocus
-                      value={draft}
-                      maxLength={120}
-                      onChange={(event) => setDraft(event.target.value)}
-                      onKeyDown={(event) => {
-                        if (event.key === "Enter") void saveRename(conversation.id);
-                        if (event.key === "Escape") setEditingId(null);
-                      }}
-                      className="min-w-0 flex-1 rounded-md bg-card px-2 py-1 text-sm outline-none"
-                    />
-                    <Button variant="ghost" size="icon" aria-label="Save title" onClick={() => void saveRename(conversation.id)}>
-                      <Check className="h-4 w-4" />
-                    </Button>
-                    <Button variant="ghost" size="icon" aria-label="Cancel rename" onClick={() => setEditingId(null)}>
-                      <X className="h-4 w-4" />
-                    </Button>
-                  </li>
-                );
-              }
-              return (
-                <li key={conversation.id} className="group relative">
-                  <Link
-                    href={`/c/${conversation.id}`}
-                    onClick={onNavigate}
-                    aria-current={active ? "page" : undefined}
-                    className={cn(
-                      "block truncate rounded-lg py-2 pr-16 pl-3 text-sm",
-                      active ? "bg-muted font-medium text-foreground" : "text-foreground/80 hover:bg-muted/70",
-                    )}
-                    title={conversation.title}
-                  >
-                    {conversation.title}
-                  </Link>
-                  <div
-                    className={cn(
-                      "absolute top-1/2 right-1 flex -translate-y-1/2 gap-0.5",
-                      active ? "opacity-100" : "opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
-                    )}
-                  >
-                    <Button
-                      variant="ghost"
-                      size="icon"
-                      className="h-7 w-7"
-                      aria-label={`Rename ${conversation.title}`}
-                      onClick={() => {
-                        setDraft(conversation.title);
-                        setEditingId(conversation.id);
-                      }}
-                    >
-                      <Pencil className="h-3.5 w-3.5" />
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      size="icon"
-                      className="h-7 w-7 hover:text-danger"
-                      aria-label={`Delete ${conversation.title}`}
-                      onClick={() => setDeleting(conversation)}
-                    >
-                      <Trash2 className="h-3.5 w-3.5" />
-                    </Button>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
+          <div data-testid="conversation-list" className="space-y-4">
+            {(now ? groupByActivity(conversations, now) : [{ label: "", items: conversations }]).map((group) => (
+              <section key={group.label || "all"} aria-label={group.label || undefined}>
+                {group.label && (
+                  <h3 className="px-3 pb-1 text-[11px] font-medium tracking-wide text-muted-foreground uppercase">{group.label}</h3>
+                )}
+                <ul className="space-y-0.5">
+                  {group.items.map((conversation) => {
+                    const active = conversation.id === activeId;
+                    if (editingId === conversation.id) {
+                      return (
+                        <li key={conversation.id} className="flex items-center gap-1 rounded-lg bg-muted px-1 py-1">
+                          <input
+                            aria-label="Conversation title"
+                            autoFocus
+                            value={draft}
+                            maxLength={120}
+                            onChange={(event) => setDraft(event.target.value)}
+                            onKeyDown={(event) => {
+                              if (event.key === "Enter") void saveRename(conversation.id);
+                              if (event.key === "Escape") setEditingId(null);
+                            }}
+                            className="min-w-0 flex-1 rounded-md bg-card px-2 py-1 text-sm outline-none"
+                          />
+                          <Button variant="ghost" size="icon" aria-label="Save title" onClick={() => void saveRename(conversation.id)}>
+                            <Check className="h-4 w-4" />
+                          </Button>
+                          <Button variant="ghost" size="icon" aria-label="Cancel rename" onClick={() => setEditingId(null)}>
+                            <X className="h-4 w-4" />
+                          </Button>
+                        </li>
+                      );
+                    }
+                    return (
+                      <li key={conversation.id} className="group relative">
+                        <Link
+                          href={`/c/${conversation.id}`}
+                          onClick={onNavigate}
+                          aria-current={active ? "page" : undefined}
+                          className={cn(
+                            "block truncate rounded-lg py-2 pr-16 pl-3 text-sm",
+                            active ? "bg-muted font-medium text-foreground" : "text-foreground/80 hover:bg-muted/70",
+                          )}
+                          title={conversation.title}
+                        >
+                          {conversation.title}
+                        </Link>
+                        <div
+                          className={cn(
+                            "absolute top-1/2 right-1 flex -translate-y-1/2 gap-0.5",
+                            active ? "opacity-100" : "opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
+                          )}
+                        >
+                          <Button
+                            variant="ghost"
+                            size="icon"
+                            className="h-7 w-7"
+                            aria-label={`Rename ${conversation.title}`}
+                            onClick={() => {
+                              setDraft(conversation.title);
+                              setEditingId(conversation.id);
+                            }}
+                          >
+                            <Pencil className="h-3.5 w-3.5" />
+                          </Button>
+                          <Button
+                            variant="ghost"
+                            size="icon"
+                            className="h-7 w-7 hover:text-danger"
+                            aria-label={`Delete ${conversation.title}`}
+                            onClick={() => setDeleting(conversation)}
+                          >
+                            <Trash2 className="h-3.5 w-3.5" />
+                          </Button>
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            ))}
+          </div>
         )}
       </div>
       <ConfirmDialog

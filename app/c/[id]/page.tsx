@@ -30,3 +30,11 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
     />
   );
 }
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = clientIdSchema.safeParse((await params).id);
+  if (!parsed.success) return { title: "V4 Chat" };
+  const { db, userId } = await requestContext();
+  const conversation = await getConversation({ db, userId, id: parsed.data });
+  return { title: conversation ? `${conversation.title} · V4 Chat` : "V4 Chat" };
+}
