@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./support/chat-page";
 import { injectFault, receivedRequests, uniqueTag } from "./support/simulator";
-
-const squash = (text: string) => text.replace(/\s+/g, "");
+import { squash } from "./support/text";
 
 test.describe("chatting", () => {
   test("streams the reasoning live, folds it away, then shows the answer with its figures", async ({ page }) => {

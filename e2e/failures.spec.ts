@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./support/chat-page";
 import { injectFault, receivedRequests, uniqueTag } from "./support/simulator";
-
-const squash = (text: string) => text.replace(/\s+/g, "");
+import { squash } from "./support/text";
 
 test.describe("failures are explained where they happen", () => {
   test("a refused API key (401) says so and what to do", async ({ page }) => {
