@@ -15,8 +15,17 @@ export interface RequestContext {
  */
 export async function requestContext(): Promise<RequestContext> {
   const db = getDb(databaseUrl());
-  const user = await ensureLocalUser({ db });
-  return { db, userId: user.id };
+  localUserId ??= ensureLocalUser({ db }).then(
+    (user) => user.id,
+    (error: unknown) => {
+      localUserId = undefined; // try again on the next request
+      throw error;
+    },
+  );
+  return { db, userId: await localUserId };
 }
+
+// The local user never changes while the process runs: look it up once, not on every request.
+let localUserId: Promise<string> | undefined;
 
 export { backend };

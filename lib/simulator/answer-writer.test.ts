@@ -140,7 +140,8 @@ describe("tokens", () => {
     const pieces = splitTokens(text);
     expect(pieces.join("")).toBe(text);
     for (const p of pieces) expect(p.length).toBeLessThanOrEqual(8);
-    expect(splitTokens("internationalization")).toEqual(["inte", "rnat", "iona", "liza", "tion"]);
+    expect(splitTokens("internationalization")).toEqual(["intern", "ationa", "lizati", "on"]);
+    expect(splitTokens(" simple words")).toEqual([" simple", " words"]);
     expect(splitTokens(" the cat")).toEqual([" the", " cat"]);
     expect(countTokens("")).toBe(0);
   });

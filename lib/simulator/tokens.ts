@@ -9,7 +9,8 @@ import { contentText, type ChatMessage } from "./protocol";
 const PIECE =
   /\n+| ?[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]|(?: ?)(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{M}\p{N}_])+| ?[^\s\p{L}\p{M}\p{N}_]{1,3}|[^\S\n]+/gu;
 
-const WORD_CHARS_PER_TOKEN = 4;
+// Common English words are one token in DeepSeek's vocabulary; longer ones split (about 1.3 tokens per word).
+const WORD_CHARS_PER_TOKEN = 6;
 
 /** Splits text into token pieces whose concatenation is exactly the input. */
 export function splitTokens(text: string): string[] {
@@ -18,7 +19,7 @@ export function splitTokens(text: string): string[] {
     const piece = match[0];
     const lead = piece.startsWith(" ") ? 1 : 0;
     const body = piece.length - lead;
-    // Long words cost about one token per four characters.
+    // Long words cost about one token per six characters.
     if (body > WORD_CHARS_PER_TOKEN && /[\p{L}\p{N}_]/u.test(piece.charAt(lead))) {
       out.push(piece.slice(0, lead + WORD_CHARS_PER_TOKEN));
       for (let i = lead + WORD_CHARS_PER_TOKEN; i < piece.length; i += WORD_CHARS_PER_TOKEN) {
