@@ -101,6 +101,8 @@ test.describe("chatting", () => {
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/c/${id}$`));
     await expect(chat.userMessages.first()).toContainText(tag);
+    await expect(link).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("conversation-title")).toHaveText(await link.innerText());
   });
 
   test("regenerate replaces the answer; edit-and-resend replaces the question", async ({ page }) => {

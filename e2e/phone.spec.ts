@@ -23,6 +23,8 @@ test("at phone width the sidebar is a drawer and the chat fits the screen", asyn
   await chat.sidebar.getByRole("button", { name: "New chat" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(chat.sidebar).not.toBeInViewport();
+  await expect(chat.userMessages).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "What can I help with?" })).toBeVisible();
 
   await page.getByRole("button", { name: "Open conversations" }).click();
   await chat.sidebar.locator(`a[href="/c/${id}"]`).click();

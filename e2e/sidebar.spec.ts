@@ -48,3 +48,39 @@ test("Shift+Enter makes a new line, Enter sends", async ({ page }) => {
   await expect(chat.composer).toHaveValue("");
   await chat.waitForAnswerToEnd();
 });
+
+test("switching between conversations shows each one's messages, title and settings", async ({ page }) => {
+  const chat = new ChatPage(page);
+  const tag = uniqueTag();
+  await chat.open();
+  await chat.chooseModel("Pro");
+  await chat.chooseMode("Non-think");
+  await chat.send(`First conversation ${tag}`);
+  await chat.waitForAnswerToEnd();
+  const first = chat.conversationIdFromUrl();
+
+  await page.getByRole("button", { name: "New chat" }).click();
+  await expect(chat.userMessages).toHaveCount(0);
+  await chat.chooseModel("Flash");
+  await chat.chooseMode("Think High");
+  await chat.send(`Second conversation ${tag}`);
+  await chat.waitForAnswerToEnd();
+  const second = chat.conversationIdFromUrl();
+  expect(second).not.toBe(first);
+
+  for (const [id, text, model, mode] of [
+    [first, "First conversation", "Pro", "Non-think"],
+    [second, "Second conversation", "Flash", "Think High"],
+    [first, "First conversation", "Pro", "Non-think"],
+  ] as const) {
+    const link = chat.sidebar.locator(`a[href="/c/${id}"]`);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/c/${id}$`));
+    await expect(chat.userMessages).toHaveCount(1);
+    await expect(chat.userMessages.first()).toContainText(text);
+    await expect(link).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("conversation-title")).toHaveText(await link.innerText());
+    await expect(chat.selectedModel()).toHaveText(model);
+    await expect(chat.selectedMode()).toHaveText(mode);
+  }
+});

@@ -1,10 +1,12 @@
 "use client";
 
+import { ArrowDown } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { isModelKey, type ModelKey } from "@/lib/ai/catalogue";
 import { isReasoningMode, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/chat/backend-info";
 import type { ChatUIMessage } from "@/lib/chat/types";
+import { Button } from "@/components/ui/button";
 import { AssistantMessage } from "./assistant-message";
 import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
@@ -81,13 +83,13 @@ export function ChatView(props: ChatViewProps) {
     }
     return 0;
   }, [messages]);
-  const window = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
+  const contextWindow = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
 
-  const scroller = useScrollToBottom(messages, status);
+  const scroll = useScrollToBottom(messages, status);
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
-      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="messages">
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div ref={scroll.ref} className="min-h-0 flex-1 overflow-y-auto" data-testid="messages">
         {messages.length === 0 ? (
           <EmptyState backend={backend} onPick={send} />
         ) : (
@@ -119,7 +121,18 @@ export function ChatView(props: ChatViewProps) {
           </div>
         )}
       </div>
-      <div className="mx-auto w-full max-w-3xl px-3 pb-3 sm:px-4 sm:pb-4">
+      <div className="relative mx-auto w-full max-w-3xl px-3 pb-3 sm:px-4 sm:pb-4">
+        {!scroll.atBottom && messages.length > 0 && (
+          <Button
+            variant="outline"
+            size="icon"
+            onClick={scroll.scrollToBottom}
+            aria-label="Scroll to the latest message"
+            className="absolute -top-11 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+          >
+            <ArrowDown className="h-4 w-4" />
+          </Button>
+        )}
         <Composer
           busy={busy}
           placeholder={`Message ${backend.models.find((info) => info.key === model)?.label ?? "V4"}…`}
@@ -128,7 +141,7 @@ export function ChatView(props: ChatViewProps) {
           footer={
             <>
               <ModelControls backend={backend} model={model} mode={mode} onModelChange={setModel} onModeChange={setMode} />
-              <ContextMeter used={contextUsed} window={window} />
+              <ContextMeter used={contextUsed} window={contextWindow} />
             </>
           }
         />
@@ -144,11 +157,13 @@ export function ChatView(props: ChatViewProps) {
 function useScrollToBottom(messages: ChatUIMessage[], status: string) {
   const ref = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     const onScroll = () => {
       pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+      setAtBottom(pinned.current);
     };
     element.addEventListener("scroll", onScroll, { passive: true });
     return () => element.removeEventListener("scroll", onScroll);
@@ -157,5 +172,11 @@ function useScrollToBottom(messages: ChatUIMessage[], status: string) {
     const element = ref.current;
     if (element && pinned.current) element.scrollTop = element.scrollHeight;
   }, [messages, status]);
-  return ref;
+  const scrollToBottom = () => {
+    const element = ref.current;
+    if (!element) return;
+    pinned.current = true;
+    element.scrollTo({ top: element.scrollHeight, behavior: "smooth" });
+  };
+  return { ref, atBottom, scrollToBottom };
 }

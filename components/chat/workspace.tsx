@@ -36,6 +36,9 @@ export function Workspace(props: WorkspaceProps) {
   const settings = useInitialSettings(props.conversation);
 
   useEffect(() => setConversations(props.conversations), [props.conversations]);
+  // Navigating between conversations may keep this component: follow the page's conversation.
+  const pageConversationId = props.conversation?.id ?? null;
+  useEffect(() => setActiveId(pageConversationId), [pageConversationId]);
 
   const refresh = useCallback(async () => {
     try {
