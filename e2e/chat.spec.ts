@@ -8,14 +8,15 @@ test.describe("chatting", () => {
     const chat = new ChatPage(page);
     const tag = uniqueTag();
     // Slow enough that the reasoning can be watched while it streams.
-    await injectFault(tag, { kind: "slow", tokensPerSecond: 60 });
+    await injectFault(tag, { kind: "slow", tokensPerSecond: 40 });
     await chat.open();
     await expect(page.getByTestId("simulator-banner")).toContainText("Offline simulator");
     await chat.send(`Explain prompt caching ${tag}`);
 
     const answer = chat.lastAnswer();
-    await expect(answer.getByTestId("reasoning-label")).toContainText("Thinking");
+    // While it thinks: the reasoning arrives in an open panel, before any answer text.
     await expect(answer.getByTestId("reasoning-text")).toContainText(/\w+ \w+ \w+/);
+    await expect(answer.getByTestId("reasoning-label")).toContainText("Thinking");
     await expect(answer.getByTestId("answer-text")).toHaveCount(0);
 
     // The answer begins: the reasoning folds away and the markdown renders as it arrives.

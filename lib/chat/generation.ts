@@ -107,7 +107,7 @@ export class Generation {
         messages: input.messages,
         temperature: options.temperature,
         topP: options.topP,
-        providerOptions: options.providerOptions as never,
+        providerOptions: options.providerOptions,
         maxOutputTokens: input.maxOutputTokens,
         abortSignal: this.abort.signal,
         // Failures go to the user at once with a retry button: silent retries hide rate limits.

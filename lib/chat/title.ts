@@ -39,7 +39,7 @@ export async function makeTitle({ backend, userText }: { backend: Backend; userT
       model: backend.languageModel("flash"),
       instructions: TITLE_INSTRUCTIONS,
       messages: [{ role: "user", content: userText.slice(0, 4000) }],
-      providerOptions: options.providerOptions as never,
+      providerOptions: options.providerOptions,
       maxOutputTokens: 32,
       maxRetries: 1,
       timeout: 15_000,

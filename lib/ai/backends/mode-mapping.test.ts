@@ -32,7 +32,7 @@ async function requestBodyFor(envVars: Record<string, string>, mode: ReasoningMo
     messages: [{ role: "user", content: "hi" }],
     temperature: options.temperature,
     topP: options.topP,
-    providerOptions: options.providerOptions as never,
+    providerOptions: options.providerOptions,
     maxRetries: 0,
   });
   await result.consumeStream();

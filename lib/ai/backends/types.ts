@@ -1,15 +1,18 @@
-import type { LanguageModel } from "ai";
+import type { LanguageModel, streamText } from "ai";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { PriceQuote } from "@/lib/usage/prices";
 
 export type BackendKind = "deepseek" | "openrouter" | "openai-compatible" | "simulator";
 
+/** Provider-specific request options, as the AI SDK accepts them (JSON values by provider name). */
+export type ProviderOptions = NonNullable<Parameters<typeof streamText>[0]["providerOptions"]>;
+
 /** The options one request carries for a reasoning mode, in this backend's dialect. */
 export interface ModeCallOptions {
   temperature?: number;
   topP?: number;
-  providerOptions: Record<string, Record<string, unknown>>;
+  providerOptions: ProviderOptions;
 }
 
 /**
