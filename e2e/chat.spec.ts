@@ -11,6 +11,8 @@ test.describe("chatting", () => {
     await injectFault(tag, { kind: "slow", tokensPerSecond: 40 });
     await chat.open();
     await expect(page.getByTestId("simulator-banner")).toContainText("Offline simulator");
+    // Think Max reasons longest: seconds of reasoning to watch even on a busy machine.
+    await chat.chooseMode("Think Max");
     await chat.send(`Explain prompt caching ${tag}`);
 
     const answer = chat.lastAnswer();
@@ -26,18 +28,18 @@ test.describe("chatting", () => {
     await expect(answer.getByTestId("reasoning-label")).toContainText(/Thought for .* reasoning tokens/);
     await expect(answer.locator("table")).toBeVisible();
     await expect(answer.locator("pre").first()).toBeVisible();
-    await expect(answer.getByTestId("answer-meta")).toContainText(/V4 Flash.*Think High.*in.*out \(\d+ reasoning\).*\$/);
+    await expect(answer.getByTestId("answer-meta")).toContainText(/V4 Flash.*Think Max.*in.*out \(\d+ reasoning\).*\$/);
 
     // The reasoning can be reopened.
     await answer.getByTestId("reasoning-label").click();
     await expect(answer.getByTestId("reasoning-text")).toBeVisible();
 
-    // What the upstream received: DeepSeek's wire format for Flash, Think High.
+    // What the upstream received: DeepSeek's wire format for Flash, Think Max.
     const [request] = await receivedRequests(tag);
     expect(request?.path).toMatch(/\/chat\/completions$/);
     expect(request?.body.model).toBe("deepseek-v4-flash");
     expect(request?.body.thinking).toEqual({ type: "enabled" });
-    expect(request?.body.reasoning_effort).toBe("high");
+    expect(request?.body.reasoning_effort).toBe("max");
     expect(request?.body.messages).toEqual([{ role: "user", content: `Explain prompt caching ${tag}` }]);
   });
 
@@ -54,10 +56,10 @@ test.describe("chatting", () => {
     await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText("Non-think");
 
     await chat.chooseModel("Flash");
-    await chat.chooseMode("Think Max");
+    await chat.chooseMode("Think High");
     await chat.send(`Second question ${tag}`);
     expect(await chat.waitForAnswerToEnd()).toBe("complete");
-    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText(/V4 Flash.*Think Max/);
+    await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText(/V4 Flash.*Think High/);
 
     const [first, second] = await receivedRequests(tag);
     expect(first?.body.model).toBe("deepseek-v4-pro");
@@ -65,14 +67,14 @@ test.describe("chatting", () => {
     expect(first?.body).not.toHaveProperty("reasoning_effort");
     expect(second?.body.model).toBe("deepseek-v4-flash");
     expect(second?.body.thinking).toEqual({ type: "enabled" });
-    expect(second?.body.reasoning_effort).toBe("max");
+    expect(second?.body.reasoning_effort).toBe("high");
     // The API is stateless: the second request carries the whole history.
     expect(second?.body.messages.map((message) => message.role)).toEqual(["user", "assistant", "user"]);
 
     // The conversation remembers its last model and mode.
     await page.reload();
     await expect(chat.selectedModel()).toHaveText("Flash");
-    await expect(chat.selectedMode()).toHaveText("Think Max");
+    await expect(chat.selectedMode()).toHaveText("Think High");
   });
 
   test("a conversation survives a reload and is listed in the sidebar with its title", async ({ page }) => {
