@@ -97,4 +97,23 @@ test.describe("failures are explained where they happen", () => {
     expect(await chat.waitForAnswerToEnd()).toBe("complete");
     await expect(chat.lastAnswer().getByTestId("answer-length")).toContainText("output limit");
   });
+
+  test("an answer cut short for lack of capacity is interrupted with retry; a filtered one is noted", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await injectFault(`${tag}-capacity`, { kind: "finish", reason: "insufficient_system_resource", afterTokens: 30 }, 1);
+    await injectFault(`${tag}-filter`, { kind: "finish", reason: "content_filter", afterTokens: 20 });
+    await chat.open();
+    await chat.chooseMode("Non-think");
+    await chat.send(`Busy servers ${tag}-filter`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.lastAnswer().getByTestId("answer-filtered")).toContainText("content filter");
+
+    await chat.send(`Busy servers ${tag}-capacity`);
+    expect(await chat.waitForAnswerToEnd()).toBe("interrupted");
+    await expect(chat.lastAnswer().getByTestId("answer-interrupted")).toContainText("ran out of capacity");
+    await chat.lastAnswer().getByRole("button", { name: "Retry" }).click();
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+  });
 });
+

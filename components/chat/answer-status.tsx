@@ -30,6 +30,13 @@ export function AnswerStatus({ meta, onRetry }: { meta: ChatMessageMetadata; onR
       </Note>
     );
   }
+  if (status === "complete" && meta.finishReason === "content_filter") {
+    return (
+      <Note icon={<Scissors className="h-4 w-4" />} tone="warning" testId="answer-filtered">
+        The provider's content filter stopped this answer.
+      </Note>
+    );
+  }
   if (status === "complete" && meta.finishReason === "length") {
     return (
       <Note icon={<Scissors className="h-4 w-4" />} tone="warning" testId="answer-length">

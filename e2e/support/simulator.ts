@@ -7,7 +7,8 @@ export type Fault =
   | { kind: "cut"; afterContentChars: number }
   | { kind: "keepalive"; count: number; intervalMs?: number }
   | { kind: "length"; maxTokens: number }
-  | { kind: "slow"; tokensPerSecond: number };
+  | { kind: "slow"; tokensPerSecond: number }
+  | { kind: "finish"; reason: "content_filter" | "insufficient_system_resource"; afterTokens: number };
 
 /** Makes the simulator misbehave for requests whose last user message contains `match`. */
 export async function injectFault(match: string, fault: Fault, times?: number): Promise<void> {

@@ -214,6 +214,28 @@ describe("Generation: a complete answer", () => {
     expect(finalMetadata(chunks)).toMatchObject({ status: "complete", finishReason: "length" });
   });
 
+  it("keeps a content-filtered answer as complete, with its finish reason", async () => {
+    const tag = uniqueTag("filter");
+    await addFault(sim, tag, { kind: "finish", reason: "content_filter", afterTokens: 20 });
+    const { generation } = generate({ prompt: `${tag} a question the filter dislikes`, mode: "non-think" });
+    const answer = await generation.done;
+    expect(answer.status).toBe("complete");
+    expect(answer.finishReason).toBe("content_filter");
+    expect(answer.usage?.outputTokens).toBe(20);
+  });
+
+  it("marks an answer cut short by insufficient_system_resource as interrupted and retryable", async () => {
+    const tag = uniqueTag("capacity");
+    await addFault(sim, tag, { kind: "finish", reason: "insufficient_system_resource", afterTokens: 30 });
+    const { generation } = generate({ prompt: `${tag} a long answer please`, mode: "non-think" });
+    const answer = await generation.done;
+    expect(answer.status).toBe("interrupted");
+    expect(answer.finishReason).toBe("insufficient_system_resource");
+    expect(answer.error?.code).toBe("overloaded:model");
+    expect(answer.error?.retryable).toBe(true);
+    expect(answer.text.length).toBeGreaterThan(0);
+  });
+
   it("reports cache hits in whole 256-token blocks when a turn extends an earlier prompt", async () => {
     const tag = uniqueTag("cache");
     const firstUser = longText(tag, 3000);

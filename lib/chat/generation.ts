@@ -3,7 +3,7 @@ import type { Backend } from "@/lib/ai/backends/types";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { EffectiveMode } from "@/lib/ai/modes";
 import { toChatError } from "@/lib/ai/upstream-errors";
-import type { ChatError } from "@/lib/errors";
+import { ChatError } from "@/lib/errors";
 import { computeCost } from "@/lib/usage/cost";
 import { AnswerRecorder } from "./answer-recorder";
 import { StreamHub } from "./stream-hub";
@@ -197,6 +197,16 @@ export class Generation {
       const status = recorder.hasOutput || error.type === "interrupted" ? "interrupted" : "error";
       console.warn(`[chat] answer ${this.messageId} ended ${status}: ${error.code}: ${error.message}`);
       return { ...base, status, error };
+    }
+    if (recorder.finishReason === "insufficient_system_resource") {
+      // DeepSeek ran out of capacity mid-answer: what arrived is real but incomplete.
+      return {
+        ...base,
+        status: "interrupted",
+        error: new ChatError("overloaded:model", `${this.input.backend.label} ran out of capacity before the answer was complete.`, {
+          hint: "What arrived is kept. Retry in a little while.",
+        }),
+      };
     }
     if (!recorder.finishReason) {
       // The stream ended without a finish: the connection dropped without an error being raised.

@@ -141,7 +141,11 @@ export async function handleChatCompletion(
 
   // Reasoning spends the token budget first, so a tight max_tokens can end
   // the answer before any content.
-  const budget = Math.min(request.max_tokens ?? Number.POSITIVE_INFINITY, faults.maxTokens ?? Number.POSITIVE_INFINITY);
+  const budget = Math.min(
+    request.max_tokens ?? Number.POSITIVE_INFINITY,
+    faults.maxTokens ?? Number.POSITIVE_INFINITY,
+    faults.finish?.afterTokens ?? Number.POSITIVE_INFINITY,
+  );
   const reasoningTokens = splitTokens(answer.reasoning);
   const contentTokens = splitTokens(answer.content);
   const keptReasoning = reasoningTokens.slice(0, budget);
@@ -162,7 +166,7 @@ export async function handleChatCompletion(
       ...keptReasoning.map((text): Piece => ({ kind: "reasoning", text })),
       ...keptContent.map((text): Piece => ({ kind: "content", text })),
     ],
-    finishReason: truncated ? "length" : "stop",
+    finishReason: faults.finish?.reason ?? (truncated ? "length" : "stop"),
     usage: buildUsage({
       promptTokens: prompt.length,
       cacheHitTokens,

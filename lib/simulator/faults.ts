@@ -17,6 +17,12 @@ export const faultSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("length"), maxTokens: z.number().int().nonnegative() }),
   z.object({ kind: z.literal("slow"), tokensPerSecond: z.number().positive() }),
+  /** Ends the stream normally after `afterTokens` tokens, with one of the rarer finish reasons. */
+  z.object({
+    kind: z.literal("finish"),
+    reason: z.enum(["content_filter", "insufficient_system_resource"]),
+    afterTokens: z.number().int().nonnegative(),
+  }),
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;
@@ -80,6 +86,7 @@ export interface FaultPlan {
   keepAlive?: { count: number; intervalMs: number };
   maxTokens?: number;
   tokensPerSecond?: number;
+  finish?: { reason: "content_filter" | "insufficient_system_resource"; afterTokens: number };
 }
 
 export function planFaults(faults: readonly Fault[], promptTokens: number): FaultPlan {
@@ -100,6 +107,9 @@ export function planFaults(faults: readonly Fault[], promptTokens: number): Faul
         break;
       case "slow":
         plan.tokensPerSecond = fault.tokensPerSecond;
+        break;
+      case "finish":
+        plan.finish = { reason: fault.reason, afterTokens: fault.afterTokens };
         break;
     }
   }

@@ -204,7 +204,7 @@ export function buildUsage(a: {
   };
 }
 
-export type FinishReason = "stop" | "length";
+export type FinishReason = "stop" | "length" | "content_filter" | "insufficient_system_resource";
 
 /** Identity shared by every chunk of one completion. */
 export interface CompletionMeta {
