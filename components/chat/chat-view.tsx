@@ -86,9 +86,13 @@ export function ChatView(props: ChatViewProps) {
   const contextWindow = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
 
   const scroll = useScrollToBottom(messages, status);
+  const announcement = useAnswerAnnouncement(messages, busy);
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
       <div ref={scroll.ref} className="min-h-0 flex-1 overflow-y-auto" data-testid="messages">
         {messages.length === 0 ? (
           <EmptyState backend={backend} onPick={send} />
@@ -151,6 +155,21 @@ export function ChatView(props: ChatViewProps) {
       </div>
     </div>
   );
+}
+
+const ANNOUNCEMENTS: Record<string, string> = {
+  complete: "Answer complete.",
+  stopped: "Answer stopped.",
+  error: "The answer failed.",
+  interrupted: "The answer was interrupted.",
+};
+
+/** What a screen reader hears when an answer ends (the streaming itself would be too chatty). */
+function useAnswerAnnouncement(messages: ChatUIMessage[], busy: boolean): string {
+  const last = messages[messages.length - 1];
+  const status = last?.role === "assistant" ? last.metadata?.status : undefined;
+  if (busy) return status === "streaming" ? "Answering…" : "";
+  return status ? (ANNOUNCEMENTS[status] ?? "") : "";
 }
 
 /** Follows new content while the user is at the bottom; leaves them alone when they scroll up. */

@@ -33,7 +33,7 @@ export function Workspace(props: WorkspaceProps) {
   const conversationId = props.conversation?.id ?? props.newConversationId;
   const [activeId, setActiveId] = useState<string | null>(props.conversation?.id ?? null);
   const title = conversations.find((item) => item.id === activeId)?.title ?? "New chat";
-  const settings = useInitialSettings(props.conversation);
+  const settings = initialSettings(props.conversation);
 
   useEffect(() => setConversations(props.conversations), [props.conversations]);
   // Navigating between conversations may keep this component: follow the page's conversation.
@@ -55,12 +55,14 @@ export function Workspace(props: WorkspaceProps) {
     router.refresh();
   }, [router]);
 
-  // Ctrl/Cmd+Shift+O starts a new chat, as in ChatGPT.
+  // Ctrl/Cmd+Shift+O starts a new chat, as in ChatGPT; Escape closes the drawer on a phone.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === "o") {
         event.preventDefault();
         newChat();
+      } else if (event.key === "Escape") {
+        setSidebarOpen(false);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -140,9 +142,6 @@ export function Workspace(props: WorkspaceProps) {
 }
 
 /** A conversation's own model and mode; for a new chat the defaults (ChatView then applies the browser's last choice). */
-function useInitialSettings(conversation: ConversationSummary | null): { model: ModelKey; mode: ReasoningMode } {
-  const [settings] = useState(() =>
-    conversation ? { model: conversation.model, mode: conversation.mode } : { model: DEFAULT_MODEL, mode: DEFAULT_MODE },
-  );
-  return settings;
+function initialSettings(conversation: ConversationSummary | null): { model: ModelKey; mode: ReasoningMode } {
+  return conversation ? { model: conversation.model, mode: conversation.mode } : { model: DEFAULT_MODEL, mode: DEFAULT_MODE };
 }
