@@ -86,7 +86,7 @@ export function ChatView(props: ChatViewProps) {
   const contextWindow = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
 
   const scroll = useScrollToBottom(messages, status);
-  const announcement = useAnswerAnnouncement(messages, busy);
+  const announcement = answerAnnouncement(messages, busy);
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
@@ -165,7 +165,7 @@ const ANNOUNCEMENTS: Record<string, string> = {
 };
 
 /** What a screen reader hears when an answer ends (the streaming itself would be too chatty). */
-function useAnswerAnnouncement(messages: ChatUIMessage[], busy: boolean): string {
+function answerAnnouncement(messages: ChatUIMessage[], busy: boolean): string {
   const last = messages[messages.length - 1];
   const status = last?.role === "assistant" ? last.metadata?.status : undefined;
   if (busy) return status === "streaming" ? "Answering…" : "";
