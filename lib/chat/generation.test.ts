@@ -7,6 +7,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { Fault } from "@/lib/simulator/faults";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { resolveMode } from "@/lib/ai/modes";
 import { Generation, type ChatChunk, type SettledAnswer } from "./generation";
 import { findConversationGeneration, findGeneration, startGeneration } from "./registry";
 import { addFault, longText, readAll, simulatorBackend, startTestSimulator, uniqueTag } from "./test-helpers";
@@ -389,6 +390,40 @@ describe("Generation: stop and failures", () => {
     expect(finalMetadata(chunks).status).toBe("complete");
     expect((await generation.done).status).toBe("complete");
     expect(logged).toHaveBeenCalledWith("could not save the answer", expect.objectContaining({ message: "disk full" }));
+  });
+});
+
+describe("Generation: checkpoints", () => {
+  it("saves the growing partial answer a handful of times, always before the final write", async () => {
+    const tag = uniqueTag("checkpoint");
+    await addFault(sim, tag, { kind: "slow", tokensPerSecond: 150 });
+    const events: Array<{ kind: "checkpoint" | "final"; length: number }> = [];
+    const generation = new Generation({
+      userId: "u",
+      conversationId: "c",
+      messageId: uniqueTag("msg"),
+      model: "flash",
+      mode: resolveMode("non-think", backend.contextWindow, 393_216),
+      messages: [{ role: "user", content: `${tag} tell me a story` }],
+      backend,
+      createdAt: new Date(),
+      checkpointEveryMs: 300,
+      checkpoint: async ({ text }) => {
+        await new Promise((resolve) => setTimeout(resolve, 20)); // a slow write must still land first
+        events.push({ kind: "checkpoint", length: text.length });
+      },
+      persist: async (answer) => {
+        events.push({ kind: "final", length: answer.text.length });
+      },
+    });
+    await generation.done;
+    const checkpoints = events.filter((event) => event.kind === "checkpoint");
+    expect(checkpoints.length).toBeGreaterThanOrEqual(2);
+    expect(checkpoints.length).toBeLessThan(30); // a handful, not one per token
+    expect(events.at(-1)?.kind).toBe("final");
+    const lengths = checkpoints.map((event) => event.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    expect(lengths.at(-1)).toBeLessThanOrEqual(events.at(-1)!.length);
   });
 });
 

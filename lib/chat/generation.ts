@@ -37,12 +37,19 @@ export interface GenerationInput {
   createdAt: Date;
   /** Writes the settled answer (one write per answer). Errors here are logged, never shown. */
   persist: (answer: SettledAnswer) => Promise<void>;
+  /**
+   * Saves the partial answer now and then while it streams (a handful of writes, not one per
+   * token), so a crash of the server loses at most `checkpointEveryMs` of it.
+   */
+  checkpoint?: (partial: { text: string; reasoning: string }) => Promise<void>;
+  checkpointEveryMs?: number;
   /** Work that should land on the stream before it closes if it is quick (the auto-title). */
   sideTask?: (emit: (chunk: ChatChunk) => void) => Promise<void>;
   maxOutputTokens?: number;
 }
 
 const SIDE_TASK_GRACE_MS = 4000;
+const CHECKPOINT_EVERY_MS = 5000;
 
 /**
  * One answer being generated. It runs to the end on its own: readers come and go (a closed tab
@@ -99,6 +106,7 @@ export class Generation {
     const side = input.sideTask?.((chunk) => hub.push(chunk)).catch((error: unknown) => {
       console.error("side task failed", error);
     });
+    const checkpoints = new Checkpointer(input.checkpoint, input.checkpointEveryMs ?? CHECKPOINT_EVERY_MS);
 
     try {
       const options = input.backend.modeOptions(input.mode.effective);
@@ -124,6 +132,7 @@ export class Generation {
           case "reasoning-delta":
             recorder.addReasoning(part.text);
             hub.push({ type: "reasoning-delta", id: part.id, delta: part.text });
+            checkpoints.maybe(recorder);
             break;
           case "reasoning-end":
             recorder.endReasoning();
@@ -135,6 +144,7 @@ export class Generation {
           case "text-delta":
             recorder.addText(part.text);
             hub.push({ type: "text-delta", id: part.id, delta: part.text });
+            checkpoints.maybe(recorder);
             break;
           case "text-end":
             hub.push({ type: "text-end", id: part.id });
@@ -165,6 +175,7 @@ export class Generation {
     recorder.end();
 
     const settled = this.settle(recorder, startedAt, aborted || this.stopRequested, failure);
+    await checkpoints.idle();
     try {
       await input.persist(settled);
     } catch (error) {
@@ -227,6 +238,32 @@ function finalMetadata(answer: SettledAnswer, backend: Backend, model: ModelKey,
     durationMs: answer.durationMs,
     ...(answer.error ? { error: answer.error.toPayload() } : {}),
   };
+}
+
+/** Runs at most one checkpoint at a time, and no more often than every `everyMs`. */
+class Checkpointer {
+  private last = performance.now();
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly save: GenerationInput["checkpoint"],
+    private readonly everyMs: number,
+  ) {}
+
+  maybe(recorder: AnswerRecorder): void {
+    if (!this.save || this.running || performance.now() - this.last < this.everyMs) return;
+    this.last = performance.now();
+    this.running = this.save({ text: recorder.text, reasoning: recorder.reasoning })
+      .catch((error: unknown) => console.error("could not checkpoint the answer", error))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  /** Waits for a checkpoint in flight, so the final write comes after it. */
+  async idle(): Promise<void> {
+    await this.running;
+  }
 }
 
 function delay(ms: number): Promise<void> {

@@ -3,6 +3,7 @@ import { getModelInfo } from "@/lib/ai/catalogue";
 import { resolveMode } from "@/lib/ai/modes";
 import type { Db } from "@/lib/db/client";
 import {
+  checkpointAssistantMessage,
   createAssistantPlaceholder,
   createConversation,
   createUserMessage,
@@ -107,6 +108,9 @@ export async function sendChatMessage({
     backend,
     createdAt: placeholder.createdAt,
     persist: (answer) => persistAnswer({ db, userId, answer }),
+    checkpoint: async ({ text, reasoning }) => {
+      await checkpointAssistantMessage({ db, userId, id: placeholder.id, content: text, reasoning: reasoning || null });
+    },
     sideTask: isFirstTurn
       ? async (emit) => {
           const title = await makeTitle({ backend, userText: firstUserText });

@@ -7,6 +7,7 @@ import {
   finishAssistantMessage,
   listMessages,
   markStaleStreamingAsInterrupted,
+  checkpointAssistantMessage,
 } from "./queries";
 import { createTestDatabase, type TestDatabase } from "./test-helpers";
 
@@ -153,7 +154,30 @@ describe("messages", () => {
     expect(await markStaleStreamingAsInterrupted({ db: t.db })).toBe(1);
     const byId = new Map((await listMessages({ db: t.db, userId, conversationId })).map((m) => [m.id, m]));
     expect(byId.get(stale.id)?.status).toBe("interrupted");
+    expect(byId.get(stale.id)?.errorCode).toBe("interrupted:chat");
     expect(byId.get(done.id)?.status).toBe("complete");
     expect(await markStaleStreamingAsInterrupted({ db: t.db })).toBe(0);
+  });
+
+  it("checkpoints a streaming answer, keeps it through a restart, and never overwrites a finished one", async () => {
+    const { userId, conversationId } = await setup();
+    const streaming = await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
+    expect(
+      await checkpointAssistantMessage({ db: t.db, userId, id: streaming.id, content: "partial answer", reasoning: "some thought" }),
+    ).toBe(true);
+    // Another user cannot write into it.
+    expect(await checkpointAssistantMessage({ db: t.db, userId: "someone-else", id: streaming.id, content: "x", reasoning: null })).toBe(
+      false,
+    );
+
+    await markStaleStreamingAsInterrupted({ db: t.db });
+    const [restarted] = (await listMessages({ db: t.db, userId, conversationId })).filter((m) => m.id === streaming.id);
+    expect(restarted).toMatchObject({ status: "interrupted", content: "partial answer", reasoning: "some thought" });
+
+    const done = await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
+    await finishAssistantMessage({ db: t.db, userId, id: done.id, content: "final", status: "complete" });
+    expect(await checkpointAssistantMessage({ db: t.db, userId, id: done.id, content: "late", reasoning: null })).toBe(false);
+    const [final] = (await listMessages({ db: t.db, userId, conversationId })).filter((m) => m.id === done.id);
+    expect(final?.content).toBe("final");
   });
 });

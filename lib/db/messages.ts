@@ -168,6 +168,31 @@ export async function finishAssistantMessage({
 }
 
 /**
+ * Saves what a still-streaming answer has so far, so a crash loses little. Only touches a row
+ * that is still "streaming": a late checkpoint can never overwrite a finished answer.
+ * Resolves false when nothing was updated.
+ */
+export async function checkpointAssistantMessage({
+  db,
+  userId,
+  id,
+  content,
+  reasoning,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  content: string;
+  reasoning: string | null;
+}): Promise<boolean> {
+  const { count } = await db.message.updateMany({
+    where: { id, role: "assistant", status: "streaming", conversation: { userId } },
+    data: { content, reasoning },
+  });
+  return count > 0;
+}
+
+/**
  * Deletes `messageId` and every later message of the conversation, in one transaction (used by
  * regenerate and edit-and-resend). Returns how many messages were deleted: 0 when the message
  * is not in that conversation or the conversation is not the user's.
@@ -206,7 +231,11 @@ export async function deleteMessagesFrom({
 export async function markStaleStreamingAsInterrupted({ db }: { db: Db }): Promise<number> {
   const { count } = await db.message.updateMany({
     where: { status: "streaming" },
-    data: { status: "interrupted" },
+    data: {
+      status: "interrupted",
+      errorCode: "interrupted:chat",
+      errorMessage: "V4 Chat stopped before this answer was complete. What arrived is kept. Retry to ask again.",
+    },
   });
   return count;
 }
