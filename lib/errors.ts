@@ -9,6 +9,7 @@ export type ErrorType =
   | "payment_required"
   | "forbidden"
   | "not_found"
+  | "conflict"
   | "context_too_long"
   | "rate_limit"
   | "upstream"
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorType, number> = {
   payment_required: 402,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   context_too_long: 400,
   rate_limit: 429,
   upstream: 502,

@@ -65,6 +65,23 @@ describe("sendChatMessage", () => {
     await generation.done;
   });
 
+  it("refuses a second message while an answer is still being written in the conversation", async () => {
+    const userId = await makeUser();
+    const conversationId = uniqueTag("conv");
+    const text = `Take your time ${conversationId}`;
+    await addFault(sim, text, { kind: "slow", tokensPerSecond: 100 });
+    const running = await sendChatMessage({ db: t.db, userId, backend, request: submit(conversationId, `m1-${conversationId}`, text) });
+
+    const second = sendChatMessage({ db: t.db, userId, backend, request: submit(conversationId, `m2-${conversationId}`, "meanwhile") });
+    await expect(second).rejects.toMatchObject({ code: "conflict:chat", status: 409 });
+    expect((await rows(userId, conversationId)).map((row) => row.role)).toEqual(["user", "assistant"]);
+
+    running.stop();
+    await running.done;
+    const { answer } = await send(userId, submit(conversationId, `m3-${conversationId}`, "now it is my turn"));
+    expect(answer.status).toBe("complete");
+  });
+
   it("stores the finished answer with its usage and cost, and gives the conversation the model's title", async () => {
     const userId = await makeUser();
     const conversationId = uniqueTag("conv");

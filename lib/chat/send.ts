@@ -19,7 +19,7 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { ChatError } from "@/lib/errors";
 import type { Generation, SettledAnswer } from "./generation";
 import { toModelMessages } from "./history";
-import { startGeneration } from "./registry";
+import { findConversationGeneration, startGeneration } from "./registry";
 import { fallbackTitle, makeTitle } from "./title";
 import type { ChatRequest } from "./types";
 
@@ -39,6 +39,10 @@ export async function sendChatMessage({
   request: ChatRequest;
 }): Promise<Generation> {
   const { conversationId, model, mode } = request;
+  if (findConversationGeneration({ userId, conversationId })) {
+    // One answer at a time per conversation (another tab may be waiting for one).
+    throw new ChatError("conflict:chat", "An answer is still being written in this conversation. Stop it or wait for it to finish.");
+  }
   let conversation = await getConversation({ db, userId, id: conversationId });
   let isFirstTurn = false;
 
