@@ -10,6 +10,8 @@ export class AnswerRecorder {
   reasoning = "";
   finishReason: string | undefined;
   usage: LanguageModelUsage | undefined;
+  /** The upstream's usage object as it sent it (OpenRouter adds the charged `cost`). */
+  rawUsage: unknown;
   private readonly startedAt = performance.now();
   private firstTokenAt: number | undefined;
   private reasoningStartedAt: number | undefined;

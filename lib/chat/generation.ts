@@ -4,7 +4,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { EffectiveMode } from "@/lib/ai/modes";
 import { toChatError } from "@/lib/ai/upstream-errors";
 import { ChatError } from "@/lib/errors";
-import { computeCost } from "@/lib/usage/cost";
+import { computeCost, reportedCost } from "@/lib/usage/cost";
 import { AnswerRecorder } from "./answer-recorder";
 import { StreamHub } from "./stream-hub";
 import type { AnswerUsage, ChatDataParts, ChatMessageMetadata, MessageStatus } from "./types";
@@ -151,6 +151,7 @@ export class Generation {
             break;
           case "finish-step":
             recorder.usage = part.usage;
+            recorder.rawUsage = part.usage.raw;
             // Only the upstream's own finish_reason proves the answer ended normally.
             recorder.finishReason = part.rawFinishReason;
             break;
@@ -196,7 +197,9 @@ export class Generation {
       reasoning: recorder.reasoning,
       finishReason: recorder.finishReason,
       usage,
-      costUsd: usage ? computeCost(usage, this.input.backend.prices(this.input.model, startedAt).prices).totalUsd : undefined,
+      costUsd: usage
+        ? (reportedCost(recorder.rawUsage ?? recorder.usage?.raw) ?? computeCost(usage, this.input.backend.prices(this.input.model, startedAt).prices).totalUsd)
+        : undefined,
       ttftMs: recorder.ttftMs,
       reasoningMs: recorder.reasoningMs,
       durationMs: recorder.durationMs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCost, splitInput } from "./cost";
+import { computeCost, reportedCost, splitInput } from "./cost";
 import { DEEPSEEK_PRICE_HISTORY, isPeakHour, parsePriceTriple, periodAt, quotePrices } from "./prices";
 
 describe("cost arithmetic", () => {
@@ -26,6 +26,19 @@ describe("cost arithmetic", () => {
     expect(splitInput(1000, 768)).toEqual({ cacheHitTokens: 768, cacheMissTokens: 232 });
     expect(splitInput(1000, undefined)).toEqual({ cacheHitTokens: 0, cacheMissTokens: 1000 });
     expect(splitInput(100, 500)).toEqual({ cacheHitTokens: 100, cacheMissTokens: 0 });
+  });
+});
+
+describe("a cost the upstream reported", () => {
+  it("is read from OpenRouter-style raw usage", () => {
+    expect(reportedCost({ prompt_tokens: 10, completion_tokens: 5, cost: 0.00042 })).toBe(0.00042);
+  });
+
+  it("is absent when the upstream reports none or something unusable", () => {
+    expect(reportedCost({ prompt_tokens: 10 })).toBeUndefined();
+    expect(reportedCost({ cost: "0.1" })).toBeUndefined();
+    expect(reportedCost({ cost: -1 })).toBeUndefined();
+    expect(reportedCost(undefined)).toBeUndefined();
   });
 });
 

@@ -35,3 +35,13 @@ export function splitInput(inputTokens: number, cacheHitTokens: number | undefin
   const hits = Math.min(Math.max(cacheHitTokens ?? 0, 0), inputTokens);
   return { cacheHitTokens: hits, cacheMissTokens: inputTokens - hits };
 }
+
+/**
+ * The cost the upstream itself reported for the request, when it does (OpenRouter puts the
+ * charged amount in `usage.cost`). It wins over our own arithmetic: it is what was billed.
+ */
+export function reportedCost(rawUsage: unknown): number | undefined {
+  if (typeof rawUsage !== "object" || rawUsage === null) return undefined;
+  const cost = (rawUsage as { cost?: unknown }).cost;
+  return typeof cost === "number" && Number.isFinite(cost) && cost >= 0 ? cost : undefined;
+}

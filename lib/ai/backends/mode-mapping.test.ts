@@ -1,54 +1,53 @@
 import { streamText } from "ai";
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { parseEnv } from "@/lib/env";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import { createBackend } from "./select";
 
-/** A fetch that records the request body and answers with a minimal DeepSeek-style stream. */
-function recordingFetch() {
-  const bodies: Array<Record<string, unknown>> = [];
-  const urls: string[] = [];
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    urls.push(String(input));
-    bodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
-    const chunk = (delta: object, finish: string | null, usage: object | null) =>
-      `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta, finish_reason: finish }], usage })}\n\n`;
-    const sse =
-      chunk({ role: "assistant", content: "" }, null, null) +
-      chunk({ content: "ok" }, null, null) +
-      chunk({ content: "" }, "stop", { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 }) +
-      "data: [DONE]\n\n";
-    return new Response(sse, { headers: { "content-type": "text/event-stream" } });
-  }) as typeof fetch;
-  return { fetchImpl, bodies, urls };
-}
+/**
+ * Request bodies as a server received them: every backend adapter posts to the offline simulator
+ * over HTTP, and the simulator's request log (a test-only control) gives back what arrived.
+ * Requests the simulator refuses (an OpenRouter-style model id, say) are logged all the same.
+ */
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, testControls: true, speed: 50 });
+});
+afterAll(async () => {
+  await sim.close();
+});
 
-async function requestBodyFor(envVars: Record<string, string>, mode: ReasoningMode, model: "flash" | "pro" = "flash") {
-  const { fetchImpl, bodies, urls } = recordingFetch();
-  const backend = createBackend(parseEnv(envVars), fetchImpl);
+async function requestBodyFor(envVars: () => Record<string, string>, mode: ReasoningMode, model: "flash" | "pro" = "flash") {
+  const tag = `mapping-${randomUUID()}`;
+  const backend = createBackend(parseEnv(envVars()));
   const options = backend.modeOptions(mode);
   const result = streamText({
     model: backend.languageModel(model),
-    messages: [{ role: "user", content: "hi" }],
+    messages: [{ role: "user", content: `hi ${tag}` }],
     temperature: options.temperature,
     topP: options.topP,
     providerOptions: options.providerOptions,
     maxRetries: 0,
+    onError: () => {},
   });
   await result.consumeStream();
-  expect(bodies).toHaveLength(1);
-  return { body: bodies[0]!, url: urls[0]! };
+  const response = await fetch(`${sim.url}/__sim/requests?match=${tag}`);
+  const { requests } = (await response.json()) as { requests: Array<{ path: string; body: Record<string, unknown> }> };
+  expect(requests).toHaveLength(1);
+  return { body: requests[0]!.body, url: `${sim.url}${requests[0]!.path}` };
 }
 
-const DEEPSEEK = { DEEPSEEK_API_KEY: "sk-test", DEEPSEEK_BASE_URL: "http://deepseek.test" };
-const OPENROUTER = { OPENROUTER_API_KEY: "sk-or-test", OPENROUTER_BASE_URL: "http://openrouter.test/api/v1" };
-const VLLM = { OPENAI_COMPATIBLE_BASE_URL: "http://vllm.test/v1" };
-const SGLANG = { OPENAI_COMPATIBLE_BASE_URL: "http://sglang.test/v1", OPENAI_COMPATIBLE_DIALECT: "sglang" };
+const DEEPSEEK = () => ({ DEEPSEEK_API_KEY: "sk-test", DEEPSEEK_BASE_URL: sim.url });
+const OPENROUTER = () => ({ OPENROUTER_API_KEY: "sk-or-test", OPENROUTER_BASE_URL: `${sim.url}/v1` });
+const VLLM = () => ({ OPENAI_COMPATIBLE_BASE_URL: `${sim.url}/v1`, OPENAI_COMPATIBLE_API_KEY: "sk-vllm" });
+const SGLANG = () => ({ ...VLLM(), OPENAI_COMPATIBLE_DIALECT: "sglang" });
 
 describe("DeepSeek API request bodies", () => {
   it("Non-think disables thinking and sends no effort", async () => {
     const { body, url } = await requestBodyFor(DEEPSEEK, "non-think");
-    expect(url).toBe("http://deepseek.test/chat/completions");
+    expect(url).toBe(`${sim.url}/chat/completions`);
     expect(body.model).toBe("deepseek-v4-flash");
     expect(body.thinking).toEqual({ type: "disabled" });
     expect(body).not.toHaveProperty("reasoning_effort");
@@ -76,7 +75,7 @@ describe("DeepSeek API request bodies", () => {
   });
 
   it("uses configured model ids", async () => {
-    const { body } = await requestBodyFor({ ...DEEPSEEK, PRO_MODEL_ID: "deepseek-pro-renamed" }, "think-high", "pro");
+    const { body } = await requestBodyFor(() => ({ ...DEEPSEEK(), PRO_MODEL_ID: "deepseek-pro-renamed" }), "think-high", "pro");
     expect(body.model).toBe("deepseek-pro-renamed");
   });
 });
@@ -88,7 +87,7 @@ describe("OpenRouter request bodies", () => {
     ["think-max", { effort: "xhigh" }],
   ] as const)("%s sends reasoning %j", async (mode, reasoning) => {
     const { body, url } = await requestBodyFor(OPENROUTER, mode);
-    expect(url).toBe("http://openrouter.test/api/v1/chat/completions");
+    expect(url).toBe(`${sim.url}/v1/chat/completions`);
     expect(body.model).toBe("deepseek/deepseek-v4-flash");
     expect(body.reasoning).toEqual(reasoning);
     expect(body).not.toHaveProperty("thinking");
@@ -120,9 +119,9 @@ describe("backend choice", () => {
   });
 
   it("prefers DeepSeek's API, then OpenRouter, then a self-hosted server", () => {
-    expect(createBackend(parseEnv({ ...DEEPSEEK, ...OPENROUTER, ...VLLM })).kind).toBe("deepseek");
-    expect(createBackend(parseEnv({ ...OPENROUTER, ...VLLM })).kind).toBe("openrouter");
-    expect(createBackend(parseEnv(VLLM)).kind).toBe("openai-compatible");
+    expect(createBackend(parseEnv({ ...DEEPSEEK(), ...OPENROUTER(), ...VLLM() })).kind).toBe("deepseek");
+    expect(createBackend(parseEnv({ ...OPENROUTER(), ...VLLM() })).kind).toBe("openrouter");
+    expect(createBackend(parseEnv(VLLM())).kind).toBe("openai-compatible");
   });
 
   it("an explicit V4_BACKEND without its key fails loudly", () => {
@@ -135,7 +134,7 @@ describe("backend choice", () => {
   });
 
   it("a self-hosted server's context window is configuration", () => {
-    const backend = createBackend(parseEnv({ ...VLLM, OPENAI_COMPATIBLE_CONTEXT_WINDOW: "262144" }));
+    const backend = createBackend(parseEnv({ ...VLLM(), OPENAI_COMPATIBLE_CONTEXT_WINDOW: "262144" }));
     expect(backend.contextWindow).toBe(262144);
   });
 });
