@@ -10,13 +10,16 @@ test("at phone width the sidebar is a drawer and the chat fits the screen", asyn
   await chat.open();
   await expect(chat.sidebar).not.toBeInViewport();
   await chat.chooseMode("Non-think");
-  await chat.send(`Phone question ${tag}`);
+  // A long unbroken string (a URL, a hash) must wrap, not push the page sideways.
+  await chat.send(`Phone question ${tag} https://example.invalid/${"a".repeat(160)}`);
   expect(await chat.waitForAnswerToEnd()).toBe("complete");
   const id = chat.conversationIdFromUrl();
 
-  // Nothing overflows sideways.
+  // Nothing overflows sideways: not the page, not the message list.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  const listOverflow = await page.getByTestId("messages").evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(listOverflow).toBeLessThanOrEqual(0);
 
   await page.getByRole("button", { name: "Open conversations" }).click();
   await expect(chat.sidebar).toBeInViewport();

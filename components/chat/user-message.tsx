@@ -58,7 +58,7 @@ export function UserMessage({
 
   return (
     <div className="group flex flex-col items-end" data-testid="user-message">
-      <div className="max-w-[85%] rounded-2xl bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-foreground">
+      <div className="max-w-[85%] rounded-2xl bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-foreground [overflow-wrap:anywhere]">
         {text}
       </div>
       <div className="mt-0.5 flex h-7 items-center gap-0.5 opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
