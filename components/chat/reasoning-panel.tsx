@@ -70,7 +70,7 @@ export function ReasoningPanel({
         <div
           ref={body}
           data-testid="reasoning-text"
-          className="mt-1 max-h-72 overflow-y-auto border-l-2 border-border pl-3 text-sm leading-relaxed whitespace-pre-wrap text-muted-foreground"
+          className="mt-1 max-h-72 overflow-y-auto border-l-2 border-border pl-3 text-sm leading-relaxed whitespace-pre-wrap text-muted-foreground [overflow-wrap:anywhere]"
         >
           {text}
         </div>
