@@ -88,13 +88,6 @@ export class ChatError extends Error {
   toResponse(): Response {
     return Response.json({ error: this.toPayload() }, { status: this.status });
   }
-
-  static fromPayload(payload: ErrorPayload): ChatError {
-    return new ChatError(payload.code, payload.message, {
-      hint: payload.hint,
-      retryAfterSeconds: payload.retryAfterSeconds,
-    });
-  }
 }
 
 export function isRetryableCode(code: string): boolean {

@@ -44,7 +44,3 @@ export function resolveMode(
   }
   return { requested, effective: requested };
 }
-
-export function isThinking(mode: ReasoningMode): boolean {
-  return mode !== "non-think";
-}

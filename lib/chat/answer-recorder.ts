@@ -1,4 +1,5 @@
 import type { LanguageModelUsage } from "ai";
+import { splitInput } from "@/lib/usage/cost";
 import type { AnswerUsage } from "./types";
 
 /**
@@ -64,11 +65,9 @@ export class AnswerRecorder {
     const usage = this.usage;
     if (!usage || usage.inputTokens === undefined) return undefined;
     const input = usage.inputTokens;
-    const hits = Math.min(usage.inputTokenDetails?.cacheReadTokens ?? 0, input);
     return {
       inputTokens: input,
-      cacheHitTokens: hits,
-      cacheMissTokens: input - hits,
+      ...splitInput(input, usage.inputTokenDetails?.cacheReadTokens),
       outputTokens: usage.outputTokens ?? 0,
       reasoningTokens: usage.outputTokenDetails?.reasoningTokens ?? 0,
     };

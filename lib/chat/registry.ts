@@ -36,6 +36,3 @@ export function findConversationGeneration({
   return undefined;
 }
 
-export function runningGenerations(): number {
-  return registry.size;
-}

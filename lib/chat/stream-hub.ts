@@ -33,10 +33,6 @@ export class StreamHub<T> {
     this.readers.clear();
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   /** A new reader: replays everything so far, then follows live until the hub closes. */
   subscribe(): ReadableStream<T> {
     let self: ReadableStreamDefaultController<T> | undefined;
