@@ -48,6 +48,8 @@ export const envSchema = z.object({
   /** Price overrides, USD per 1M tokens as "cacheHit/cacheMiss/output" (e.g. "0.014/0.44/1.32"). */
   FLASH_PRICES: optionalString,
   PRO_PRICES: optionalString,
+  /** Days billed off-peak all day, as "YYYY-MM-DD,YYYY-MM-DD,…" (China time); replaces the built-in holiday list. */
+  OFF_PEAK_DAYS: optionalString,
 
   /** The built-in offline simulator (used when no backend is configured). */
   SIMULATOR_PORT: positiveInt(4010),

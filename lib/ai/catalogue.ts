@@ -29,14 +29,15 @@ const THINK_MAX_MIN_CONTEXT = 393_216; // 384K: the model card's recommendation 
 export const CATALOGUE: Record<ModelKey, ModelInfo> = {
   flash: {
     key: "flash",
-    label: "V4 Flash",
+    // DeepSeek's and OpenRouter's Flash ids are served by V4.1 Flash since 2026-09-10.
+    label: "V4.1 Flash",
     tagline: "Fast and cheap. 284B MoE, 13B active.",
     contextWindow: MILLION_CONTEXT,
     maxOutputTokens: 384_000,
     capabilities: { reasoning: true, thinkMaxMinContext: THINK_MAX_MIN_CONTEXT },
     defaultIds: {
-      deepseek: "deepseek-v4-flash",
-      openrouter: "deepseek/deepseek-v4-flash",
+      deepseek: "deepseek-flash",
+      openrouter: "deepseek/deepseek-v4.1-flash",
       openaiCompatible: "deepseek-ai/DeepSeek-V4-Flash",
     },
   },

@@ -9,7 +9,8 @@ describe("catalogue", () => {
       expect(getModelInfo(key).contextWindow).toBe(1_048_576);
       expect(getModelInfo(key).maxOutputTokens).toBe(384_000);
     }
-    expect(CATALOGUE.flash.defaultIds.deepseek).toBe("deepseek-v4-flash");
+    expect(CATALOGUE.flash.defaultIds.deepseek).toBe("deepseek-flash");
+    expect(CATALOGUE.flash.defaultIds.openrouter).toBe("deepseek/deepseek-v4.1-flash");
     expect(CATALOGUE.pro.defaultIds.openrouter).toBe("deepseek/deepseek-v4-pro");
   });
 

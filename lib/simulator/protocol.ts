@@ -13,8 +13,10 @@ interface ModelSpec {
   thinkingByDefault: boolean;
 }
 
-// Legacy ids map onto Flash, as the real service did until their removal.
+// deepseek-flash is Flash's id since 2026-09-10. Older ids map onto Flash as on the real service:
+// deepseek-v4-flash still does, deepseek-chat and deepseek-reasoner did until their removal.
 export const MODELS: Readonly<Record<string, ModelSpec>> = {
+  "deepseek-flash": { base: "flash", thinkingByDefault: true },
   "deepseek-v4-flash": { base: "flash", thinkingByDefault: true },
   "deepseek-v4-pro": { base: "pro", thinkingByDefault: true },
   "deepseek-chat": { base: "flash", thinkingByDefault: false },

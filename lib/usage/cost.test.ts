@@ -50,10 +50,10 @@ describe("dated prices", () => {
   });
 
   it("charges peak prices on weekday peak hours from 2026-08-16", () => {
-    // Tuesday 2026-11-24, 02:30 UTC: inside 01:00-04:00.
+    // Tuesday 2026-11-24, 02:30 UTC: inside 01:00-04:00, at V4.1 Flash's prices (from 2026-09-10).
     const peak = quotePrices(DEEPSEEK_PRICE_HISTORY, "flash", new Date("2026-11-24T02:30:00Z"));
     expect(peak.tier).toBe("peak");
-    expect(peak.prices).toEqual({ cacheHitInput: 0.014, cacheMissInput: 0.44, output: 1.32 });
+    expect(peak.prices).toEqual({ cacheHitInput: 0.006, cacheMissInput: 0.3, output: 1.2 });
   });
 
   it("halves prices off-peak: between the peak windows, at night and at weekends", () => {

@@ -1,6 +1,7 @@
 import { createDeepSeek } from "@ai-sdk/deepseek";
 import { SAMPLING_DEFAULTS, getModelInfo, type ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
+import type { OffPeakDays } from "@/lib/usage/holidays";
 import type { PricePeriod } from "@/lib/usage/prices";
 import { quotePrices } from "@/lib/usage/prices";
 import type { Backend, BackendKind, ModeCallOptions } from "./types";
@@ -34,6 +35,8 @@ export interface DeepSeekBackendOptions {
   baseURL: string;
   modelIds?: Partial<Record<ModelKey, string>>;
   priceHistory: readonly PricePeriod[];
+  /** Days without peak prices; China's public holidays when unset. */
+  offPeakDays?: OffPeakDays;
   fetch?: typeof fetch;
 }
 
@@ -47,6 +50,6 @@ export function createDeepSeekBackend(options: DeepSeekBackendOptions): Backend 
     modelId,
     languageModel: (model) => provider(modelId(model)),
     modeOptions: deepseekModeOptions,
-    prices: (model, at) => quotePrices(options.priceHistory, model, at),
+    prices: (model, at) => quotePrices(options.priceHistory, model, at, options.offPeakDays),
   };
 }

@@ -48,7 +48,7 @@ describe("DeepSeek API request bodies", () => {
   it("Non-think disables thinking and sends no effort", async () => {
     const { body, url } = await requestBodyFor(DEEPSEEK, "non-think");
     expect(url).toBe(`${sim.url}/chat/completions`);
-    expect(body.model).toBe("deepseek-v4-flash");
+    expect(body.model).toBe("deepseek-flash");
     expect(body.thinking).toEqual({ type: "disabled" });
     expect(body).not.toHaveProperty("reasoning_effort");
     expect(body.temperature).toBe(1);
@@ -77,6 +77,9 @@ describe("DeepSeek API request bodies", () => {
   it("uses configured model ids", async () => {
     const { body } = await requestBodyFor(() => ({ ...DEEPSEEK(), PRO_MODEL_ID: "deepseek-pro-renamed" }), "think-high", "pro");
     expect(body.model).toBe("deepseek-pro-renamed");
+    // The pre-2026-09-10 Flash id stays usable as a setting.
+    const legacy = await requestBodyFor(() => ({ ...DEEPSEEK(), FLASH_MODEL_ID: "deepseek-v4-flash" }), "think-high");
+    expect(legacy.body.model).toBe("deepseek-v4-flash");
   });
 });
 
@@ -88,7 +91,7 @@ describe("OpenRouter request bodies", () => {
   ] as const)("%s sends reasoning %j", async (mode, reasoning) => {
     const { body, url } = await requestBodyFor(OPENROUTER, mode);
     expect(url).toBe(`${sim.url}/v1/chat/completions`);
-    expect(body.model).toBe("deepseek/deepseek-v4-flash");
+    expect(body.model).toBe("deepseek/deepseek-v4.1-flash");
     expect(body.reasoning).toEqual(reasoning);
     expect(body).not.toHaveProperty("thinking");
     expect(body).not.toHaveProperty("chat_template_kwargs");

@@ -1,5 +1,6 @@
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { Env } from "@/lib/env";
+import { CHINA_PUBLIC_HOLIDAYS, parseOffPeakDays, type OffPeakDays } from "@/lib/usage/holidays";
 import { DEEPSEEK_PRICE_HISTORY, parsePriceTriple, type PricePeriod, type TokenPrices } from "@/lib/usage/prices";
 import { createDeepSeekBackend, DEEPSEEK_DEFAULT_BASE_URL } from "./deepseek";
 import { createOpenRouterBackend, createSelfHostedBackend, OPENROUTER_DEFAULT_BASE_URL } from "./openai-compatible";
@@ -35,10 +36,15 @@ function deepseekPriceHistory(settings: Env): readonly PricePeriod[] {
   const latest = DEEPSEEK_PRICE_HISTORY[DEEPSEEK_PRICE_HISTORY.length - 1]!;
   return [
     {
-      from: "1970-01-01",
+      from: "1970-01-01T00:00:00Z",
       prices: { flash: overrides.flash ?? latest.prices.flash, pro: overrides.pro ?? latest.prices.pro },
     },
   ];
+}
+
+/** OFF_PEAK_DAYS replaces China's public holidays as the days without peak prices. */
+function offPeakDays(settings: Env): OffPeakDays {
+  return settings.OFF_PEAK_DAYS ? parseOffPeakDays(settings.OFF_PEAK_DAYS, "OFF_PEAK_DAYS") : CHINA_PUBLIC_HOLIDAYS;
 }
 
 function modelIds(settings: Env): Partial<Record<ModelKey, string>> {
@@ -62,6 +68,7 @@ export function createBackend(settings: Env, fetchImpl?: typeof fetch): Backend 
         baseURL: settings.DEEPSEEK_BASE_URL ?? DEEPSEEK_DEFAULT_BASE_URL,
         modelIds: modelIds(settings),
         priceHistory: deepseekPriceHistory(settings),
+        offPeakDays: offPeakDays(settings),
         fetch: fetchImpl,
       });
     case "openrouter":
@@ -91,6 +98,7 @@ export function createBackend(settings: Env, fetchImpl?: typeof fetch): Backend 
         baseURL: simulatorUrl(settings),
         modelIds: modelIds(settings),
         priceHistory: deepseekPriceHistory(settings),
+        offPeakDays: offPeakDays(settings),
         fetch: fetchImpl,
       });
   }
