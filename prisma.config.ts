@@ -1,7 +1,8 @@
 // Prisma CLI configuration (Prisma 7: the datasource URL lives here, not in schema.prisma).
-// The CLI does not read .env files; DATABASE_URL comes from the environment.
-// SQLite paths in the default URL are relative to the project root.
+// The CLI does not read .env files; the URL comes from the same function the app uses
+// (DATABASE_URL, else v4chat.db in DATA_DIR), so the two always open the same database.
 import { defineConfig } from "prisma/config";
+import { databaseUrl } from "./lib/db/url";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
@@ -9,6 +10,6 @@ export default defineConfig({
     path: "prisma/migrations",
   },
   datasource: {
-    url: process.env.DATABASE_URL ?? "file:./data/v4chat.db",
+    url: databaseUrl(),
   },
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { databaseUrl as resolveDatabaseUrl } from "./db/url";
 
 /**
  * Every setting V4 Chat reads, parsed once. Nothing else reads process.env:
@@ -83,7 +84,7 @@ export function dataDir(settings: Env = env()): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), settings.DATA_DIR ?? "data");
 }
 
-/** The database URL, with the SQLite default under the data folder. */
+/** The database URL (DATABASE_URL, else v4chat.db in the data folder): see lib/db/url.ts. */
 export function databaseUrl(settings: Env = env()): string {
-  return settings.DATABASE_URL ?? `file:${path.join(dataDir(settings), "v4chat.db")}`;
+  return resolveDatabaseUrl(settings);
 }

@@ -1,12 +1,16 @@
 import { getModelInfo } from "@/lib/ai/catalogue";
 import { MODE_LABELS } from "@/lib/ai/modes";
-import type { ChatMessageMetadata } from "@/lib/chat/types";
+import type { ChatMessageMetadata } from "@/lib/contract";
 import { formatSeconds, formatTokens, formatUsd } from "@/lib/usage/format";
 
 /** The figures under an answer: model, mode, tokens, cost and timings. */
 export function AnswerMeta({ meta }: { meta: ChatMessageMetadata }) {
   const items: Array<{ label: string; title?: string }> = [];
-  if (meta.model) items.push({ label: getModelInfo(meta.model).label, title: meta.modelId });
+  if (meta.model) {
+    const called = meta.modelId ? `Called as ${meta.modelId}` : undefined;
+    const served = meta.modelVersion && meta.modelVersion !== meta.modelId ? `served by ${meta.modelVersion}` : undefined;
+    items.push({ label: getModelInfo(meta.model).label, title: [called, served].filter(Boolean).join(", ") || undefined });
+  }
   if (meta.effectiveMode) items.push({ label: MODE_LABELS[meta.effectiveMode] });
   const usage = meta.usage;
   if (usage) {

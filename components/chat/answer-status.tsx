@@ -2,7 +2,7 @@
 
 import { AlertTriangle, CircleStop, RotateCw, Scissors, XCircle } from "lucide-react";
 import { useEffect, useState } from "react";
-import type { ChatMessageMetadata } from "@/lib/chat/types";
+import type { ChatMessageMetadata } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 
 /** Says how an answer ended when it did not simply complete, and offers what can be done. */
@@ -22,7 +22,7 @@ export function AnswerStatus({ meta, onRetry }: { meta: ChatMessageMetadata; onR
         icon={status === "error" ? <XCircle className="h-4 w-4" /> : <AlertTriangle className="h-4 w-4" />}
         tone={status === "error" ? "danger" : "warning"}
         testId={status === "error" ? "answer-error" : "answer-interrupted"}
-        action={onRetry && <RetryButton onRetry={onRetry} waitSeconds={error?.retryAfterSeconds} />}
+        action={onRetry && <RetryButton onRetry={onRetry} waitSeconds={secondsUntil(error?.retryAt) ?? error?.retryAfterSeconds} />}
       >
         <span className="font-medium">{status === "interrupted" ? "Interrupted. " : ""}</span>
         {error?.message ?? "The answer failed."}
@@ -45,6 +45,12 @@ export function AnswerStatus({ meta, onRetry }: { meta: ChatMessageMetadata; onR
     );
   }
   return null;
+}
+
+/** Seconds left before `iso` (a stored retry-after), or undefined when there is none. */
+function secondsUntil(iso: string | undefined): number | undefined {
+  if (!iso) return undefined;
+  return Math.max(0, (Date.parse(iso) - Date.now()) / 1000);
 }
 
 function RetryButton({ onRetry, waitSeconds }: { onRetry: () => void; waitSeconds?: number }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Info, RefreshCw } from "lucide-react";
-import type { ChatUIMessage } from "@/lib/chat/types";
+import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { AnswerMeta } from "./answer-meta";
@@ -9,18 +9,22 @@ import { AnswerStatus } from "./answer-status";
 import { Markdown } from "./markdown";
 import { reasoningOf, textOf } from "./message-text";
 import { ReasoningPanel } from "./reasoning-panel";
+import { VersionSwitcher } from "./version-switcher";
 
 export function AssistantMessage({
   message,
   streaming,
-  isLast,
+  canAct,
   onRegenerate,
+  onSwitchVersion,
 }: {
   message: ChatUIMessage;
   /** This answer is the one arriving now. */
   streaming: boolean;
-  isLast: boolean;
+  /** No answer is running: regenerate and version switching are possible. */
+  canAct: boolean;
   onRegenerate: () => void;
+  onSwitchVersion: (version: number) => void;
 }) {
   const meta = message.metadata ?? {};
   const text = textOf(message);
@@ -49,7 +53,7 @@ export function AssistantMessage({
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current [animation-delay:-0.15s]" />
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current" />
           </span>
-          {streaming ? "Waiting for the model…" : "This answer is still being generated. Reload in a moment to see it."}
+          {streaming ? "Waiting for the model…" : "Catching up with this answer…"}
         </div>
       )}
       {text && (
@@ -57,12 +61,13 @@ export function AssistantMessage({
           <Markdown text={text} streaming={streaming} />
         </div>
       )}
-      {!live && <AnswerStatus meta={meta} onRetry={isLast ? onRegenerate : undefined} />}
+      {!live && <AnswerStatus meta={meta} onRetry={canAct ? onRegenerate : undefined} />}
       {!live && (
         <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1">
           <div className="flex items-center gap-0.5">
+            <VersionSwitcher version={meta.version} what="answer" disabled={!canAct} onSwitch={onSwitchVersion} />
             {text && <CopyButton text={text} label="Copy answer" />}
-            {isLast && (
+            {canAct && (
               <Button variant="ghost" size="icon" onClick={onRegenerate} aria-label="Regenerate answer" title="Regenerate">
                 <RefreshCw className="h-4 w-4" />
               </Button>

@@ -4,8 +4,8 @@ import { ArrowDown } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { isModelKey, type ModelKey } from "@/lib/ai/catalogue";
 import { isReasoningMode, type ReasoningMode } from "@/lib/ai/modes";
-import type { BackendInfo } from "@/lib/chat/backend-info";
-import type { ChatUIMessage } from "@/lib/chat/types";
+import type { BackendInfo } from "@/lib/contract";
+import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { AssistantMessage } from "./assistant-message";
 import { Composer } from "./composer";
@@ -75,7 +75,7 @@ export function ChatView(props: ChatViewProps) {
     void chat.sendMessage({ text });
   };
 
-  const lastUserIndex = messages.map((message) => message.role).lastIndexOf("user");
+  const canAct = !busy && !chat.switching;
   const contextUsed = useMemo(() => {
     for (let index = messages.length - 1; index >= 0; index -= 1) {
       const usage = messages[index]?.metadata?.usage;
@@ -103,16 +103,18 @@ export function ChatView(props: ChatViewProps) {
                 <UserMessage
                   key={message.id}
                   message={message}
-                  canEdit={!busy && index === lastUserIndex}
-                  onEdit={(text) => void chat.sendMessage({ text, messageId: message.id })}
+                  canEdit={canAct}
+                  onEdit={(text) => chat.edit(message.id, text)}
+                  onSwitchVersion={(version) => void chat.switchVersion(message.id, version)}
                 />
               ) : (
                 <AssistantMessage
                   key={message.id}
                   message={message}
                   streaming={busy && index === messages.length - 1}
-                  isLast={!busy && index === messages.length - 1}
-                  onRegenerate={() => void chat.regenerate()}
+                  canAct={canAct}
+                  onRegenerate={() => chat.regenerate(message.id)}
+                  onSwitchVersion={(version) => void chat.switchVersion(message.id, version)}
                 />
               ),
             )}
@@ -121,7 +123,7 @@ export function ChatView(props: ChatViewProps) {
                 Sending…
               </div>
             )}
-            {chat.error && <RequestError error={chat.error} onRetry={() => void chat.regenerate()} onDismiss={chat.clearError} />}
+            {chat.error && <RequestError error={chat.error} onRetry={chat.retry} onDismiss={chat.clearError} />}
           </div>
         )}
       </div>

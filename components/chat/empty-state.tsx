@@ -1,4 +1,4 @@
-import type { BackendInfo } from "@/lib/chat/backend-info";
+import type { BackendInfo } from "@/lib/contract";
 
 const SUGGESTIONS = [
   "Explain how a mixture-of-experts model chooses its experts",

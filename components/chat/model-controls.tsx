@@ -2,7 +2,7 @@
 
 import type { ModelKey } from "@/lib/ai/catalogue";
 import { MODE_LABELS, REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
-import type { BackendInfo } from "@/lib/chat/backend-info";
+import type { BackendInfo } from "@/lib/contract";
 import { formatUsd } from "@/lib/usage/format";
 import { Segmented } from "@/components/ui/segmented";
 

@@ -4,7 +4,7 @@ import { Check, MessageSquarePlus, Pencil, Trash2, X } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { groupByActivity } from "@/lib/chat/conversation-groups";
-import type { ConversationSummary } from "@/lib/chat/conversation-summary";
+import type { ConversationSummary } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -2,15 +2,32 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
-import type { ChatRequest, ChatUIMessage } from "@/lib/chat/types";
+import type { ChatRequest, ChatUIMessage } from "@/lib/contract";
 import { textOf } from "./message-text";
 
 /**
- * useChat wired to /api/chat: the request carries only the new message, the model and the mode;
- * the server holds the history. Stop asks the server to stop (the generation outlives the request).
+ * The chat transport: a request carries only the new prompt (or which prompt to answer again),
+ * the message it follows, the model and the mode; the server holds the tree. When a reload or a
+ * second tab asks to follow an answer that has just ended (204), `onNothingToFollow` fires so the
+ * saved answer can be read instead.
+ */
+class ChatTransport extends DefaultChatTransport<ChatUIMessage> {
+  onNothingToFollow: () => void = () => {};
+
+  override async reconnectToStream(options: Parameters<DefaultChatTransport<ChatUIMessage>["reconnectToStream"]>[0]) {
+    const stream = await super.reconnectToStream(options);
+    if (stream === null) this.onNothingToFollow();
+    return stream;
+  }
+}
+
+/**
+ * useChat wired to /api/chat, plus the conversation's tree: versions are switched on the server
+ * and the path it answers replaces the local one. Stop asks the server to stop (the generation
+ * outlives the request).
  */
 export function useChatSession({
   conversationId,
@@ -29,22 +46,25 @@ export function useChatSession({
   settingsRef.current = settings;
   const callbacks = useRef({ onTitle, onSettled });
   callbacks.current = { onTitle, onSettled };
+  const [switching, setSwitching] = useState(false);
 
   const transport = useMemo(
     () =>
-      new DefaultChatTransport<ChatUIMessage>({
+      new ChatTransport({
         api: "/api/chat",
-        prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => {
+        prepareSendMessagesRequest: ({ id, messages, trigger }) => {
           const last = messages[messages.length - 1];
           const { model, mode } = settingsRef.current;
+          if (!last) throw new Error("nothing to send");
           const body: ChatRequest =
-            trigger === "regenerate-message" || !last
-              ? { conversationId: id, model, mode, trigger: "regenerate" }
+            trigger === "regenerate-message"
+              ? { trigger: "regenerate", conversationId: id, model, mode, parentId: last.id }
               : {
+                  trigger: "submit",
                   conversationId: id,
                   model,
                   mode,
-                  trigger: messageId ? "edit" : "submit",
+                  parentId: messages[messages.length - 2]?.id ?? null,
                   message: { id: last.id, text: textOf(last) },
                 };
           return { body };
@@ -65,9 +85,34 @@ export function useChatSession({
     onData: (part) => {
       if (part.type === "data-title") callbacks.current.onTitle(part.data.title);
     },
-    onFinish: () => callbacks.current.onSettled(),
+    onFinish: ({ isError, isAbort }) => {
+      callbacks.current.onSettled();
+      // The server's path has the real ids and version counts (an edit made a new sibling).
+      if (!isError && !isAbort) void reload();
+    },
     onError: () => callbacks.current.onSettled(),
   });
+  const { setMessages } = chat;
+  const statusRef = useRef(chat.status);
+  statusRef.current = chat.status;
+
+  /** Reads the conversation's path from the server; retried while the answer is still being saved. */
+  const reload = useCallback(async () => {
+    for (const wait of [0, 500, 1000, 2000, 4000]) {
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const response = await fetch(`/api/conversations/${conversationId}/messages`, { cache: "no-store" });
+        if (!response.ok) return;
+        const { messages } = (await response.json()) as { messages: ChatUIMessage[] };
+        if (statusRef.current === "submitted" || statusRef.current === "streaming") return; // a new answer took over
+        setMessages(messages);
+        if (messages[messages.length - 1]?.metadata?.status !== "streaming") return;
+      } catch {
+        return; // offline: keep what is on screen
+      }
+    }
+  }, [conversationId, setMessages]);
+  transport.onNothingToFollow = () => void reload();
 
   const stop = async () => {
     try {
@@ -85,5 +130,45 @@ export function useChatSession({
     }
   };
 
-  return { ...chat, stop };
+  /** Sends an edited prompt: a new version beside `messageId`, answered on a new branch. */
+  const edit = (messageId: string, text: string) => {
+    const index = chat.messages.findIndex((message) => message.id === messageId);
+    const edited = chat.messages[index];
+    if (!edited) return;
+    const count = (edited.metadata?.version?.count ?? 1) + 1;
+    setMessages(chat.messages.slice(0, index));
+    void chat.sendMessage({ text, metadata: { version: { index: count, count } } });
+  };
+
+  /** Asks for another answer to the prompt before `messageId` (a new version beside it). */
+  const regenerate = (messageId?: string) => void chat.regenerate(messageId ? { messageId } : undefined);
+
+  /** Resends a prompt the server refused (it was not saved), or answers the last prompt again. */
+  const retry = () => {
+    const last = chat.messages[chat.messages.length - 1];
+    chat.clearError();
+    if (last?.role === "user" && !last.metadata?.createdAt) {
+      setMessages(chat.messages.slice(0, -1));
+      void chat.sendMessage({ text: textOf(last) });
+    } else {
+      regenerate();
+    }
+  };
+
+  /** Shows version `version` of a message's siblings; the server stores the choice. */
+  const switchVersion = async (messageId: string, version: number) => {
+    setSwitching(true);
+    try {
+      const response = await fetch(`/api/conversations/${conversationId}/versions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ messageId, version }),
+      });
+      if (response.ok) setMessages(((await response.json()) as { messages: ChatUIMessage[] }).messages);
+    } finally {
+      setSwitching(false);
+    }
+  };
+
+  return { ...chat, stop, edit, regenerate, retry, switchVersion, switching };
 }

@@ -2,19 +2,23 @@
 
 import { Pencil } from "lucide-react";
 import { useState } from "react";
-import type { ChatUIMessage } from "@/lib/chat/types";
+import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { textOf } from "./message-text";
+import { VersionSwitcher } from "./version-switcher";
 
 export function UserMessage({
   message,
   canEdit,
   onEdit,
+  onSwitchVersion,
 }: {
   message: ChatUIMessage;
+  /** No answer is running: editing and version switching are possible. */
   canEdit: boolean;
   onEdit: (text: string) => void;
+  onSwitchVersion: (version: number) => void;
 }) {
   const text = textOf(message);
   const [editing, setEditing] = useState(false);
@@ -61,7 +65,9 @@ export function UserMessage({
       <div className="max-w-[85%] rounded-2xl bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-foreground [overflow-wrap:anywhere]">
         {text}
       </div>
-      <div className="mt-0.5 flex h-7 items-center gap-0.5 opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+      <div className="mt-0.5 flex h-7 items-center gap-0.5">
+        <VersionSwitcher version={message.metadata?.version} what="message" disabled={!canEdit} onSwitch={onSwitchVersion} />
+        <div className="flex items-center gap-0.5 opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
         <CopyButton text={text} label="Copy message" />
         {canEdit && (
           <Button
@@ -77,6 +83,7 @@ export function UserMessage({
             <Pencil className="h-4 w-4" />
           </Button>
         )}
+        </div>
       </div>
     </div>
   );

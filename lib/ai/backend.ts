@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { createBackend } from "./backends/select";
 import type { Backend } from "./backends/types";

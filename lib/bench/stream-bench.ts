@@ -8,6 +8,7 @@
 import { createDeepSeekBackend } from "@/lib/ai/backends/deepseek";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import { resolveMode, type ReasoningMode } from "@/lib/ai/modes";
+import { answerStartRow } from "@/lib/chat/answer-record";
 import { Generation, type SettledAnswer } from "@/lib/chat/generation";
 import { startSimulator } from "@/lib/simulator/server";
 import { DEEPSEEK_PRICE_HISTORY } from "@/lib/usage/prices";
@@ -31,7 +32,9 @@ async function runOne(backend: ReturnType<typeof createDeepSeekBackend>, model: 
     mode: resolveMode(mode, backend.contextWindow, 393_216),
     messages: [{ role: "user", content: `Benchmark question number ${index}: explain streaming` }],
     backend,
-    createdAt: new Date(),
+    start: answerStartRow({ model, modelId: backend.modelId(model), mode, effectiveMode: mode, backend: backend.label }),
+    version: { index: 1, count: 1 },
+    parentId: `bench-prompt-${index}`,
     persist: async (answer) => {
       settled = answer;
     },

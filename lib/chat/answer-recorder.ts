@@ -1,6 +1,6 @@
 import type { LanguageModelUsage } from "ai";
 import { splitInput } from "@/lib/usage/cost";
-import type { AnswerUsage } from "./types";
+import type { AnswerUsage } from "@/lib/contract";
 
 /**
  * Follows one answer as it streams: the text, the reasoning, and the moments that the figures
@@ -10,6 +10,8 @@ export class AnswerRecorder {
   text = "";
   reasoning = "";
   finishReason: string | undefined;
+  /** The model version the upstream reported (its stream's `model` field). */
+  modelVersion: string | undefined;
   usage: LanguageModelUsage | undefined;
   /** The upstream's usage object as it sent it (OpenRouter adds the charged `cost`). */
   rawUsage: unknown;

@@ -1,14 +1,6 @@
-import { DEFAULT_MODEL, isModelKey, type ModelKey } from "@/lib/ai/catalogue";
-import { DEFAULT_MODE, isReasoningMode, type ReasoningMode } from "@/lib/ai/modes";
-
-/** A conversation as the sidebar and the chat header see it. */
-export interface ConversationSummary {
-  id: string;
-  title: string;
-  model: ModelKey;
-  mode: ReasoningMode;
-  updatedAt: string;
-}
+import { DEFAULT_MODEL, isModelKey } from "@/lib/ai/catalogue";
+import { DEFAULT_MODE, isReasoningMode } from "@/lib/ai/modes";
+import type { ConversationSummary } from "@/lib/contract";
 
 export function toConversationSummary(row: {
   id: string;

@@ -1,30 +1,19 @@
+import "server-only";
 import { streamText, type ModelMessage, type UIMessageChunk } from "ai";
 import type { Backend } from "@/lib/ai/backends/types";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { EffectiveMode } from "@/lib/ai/modes";
 import { toChatError } from "@/lib/ai/upstream-errors";
+import type { ChatDataParts, ChatMessageMetadata, VersionInfo } from "@/lib/contract";
 import { ChatError } from "@/lib/errors";
 import { computeCost, reportedCost } from "@/lib/usage/cost";
+import { answerMetadata, settledMetadata, type AnswerRow, type SettledAnswer } from "./answer-record";
 import { AnswerRecorder } from "./answer-recorder";
+import { retryWithBackoff } from "./retry";
 import { StreamHub } from "./stream-hub";
-import type { AnswerUsage, ChatDataParts, ChatMessageMetadata, MessageStatus } from "./types";
 
 export type ChatChunk = UIMessageChunk<ChatMessageMetadata, ChatDataParts>;
-
-/** Everything known about an answer when it ends, however it ends: what the database keeps. */
-export interface SettledAnswer {
-  messageId: string;
-  status: Exclude<MessageStatus, "streaming">;
-  text: string;
-  reasoning: string;
-  finishReason?: string;
-  usage?: AnswerUsage;
-  costUsd?: number;
-  ttftMs?: number;
-  reasoningMs?: number;
-  durationMs: number;
-  error?: ChatError;
-}
+export type { SettledAnswer };
 
 export interface GenerationInput {
   userId: string;
@@ -34,9 +23,19 @@ export interface GenerationInput {
   mode: EffectiveMode;
   messages: ModelMessage[];
   backend: Backend;
-  createdAt: Date;
-  /** Writes the settled answer (one write per answer). Errors here are logged, never shown. */
+  /** The answer's row as reserved before the call: the figures known at the start. */
+  start: AnswerRow;
+  /** Its place among the prompt's answers, and the prompt it answers. */
+  version: VersionInfo;
+  parentId: string;
+  /**
+   * Writes the settled answer (one write per answer). Retried with backoff when it fails; after
+   * the last try `persistFailed` gets a last chance to mark the row, so it never stays "streaming".
+   */
   persist: (answer: SettledAnswer) => Promise<void>;
+  persistFailed?: (answer: SettledAnswer) => Promise<void>;
+  /** Waits between save attempts (ms); the default suits a busy database. */
+  persistRetryDelaysMs?: readonly number[];
   /**
    * Saves the partial answer now and then while it streams (a handful of writes, not one per
    * token), so a crash of the server loses at most `checkpointEveryMs` of it.
@@ -49,6 +48,7 @@ export interface GenerationInput {
 }
 
 const SIDE_TASK_GRACE_MS = 4000;
+const PERSIST_RETRY_DELAYS_MS = [200, 1000, 3000];
 const CHECKPOINT_EVERY_MS = 5000;
 
 /**
@@ -83,16 +83,7 @@ export class Generation {
 
   private startMetadata(): ChatMessageMetadata {
     const { input } = this;
-    return {
-      createdAt: input.createdAt.toISOString(),
-      model: input.model,
-      modelId: input.backend.modelId(input.model),
-      mode: input.mode.requested,
-      effectiveMode: input.mode.effective,
-      ...(input.mode.notice ? { modeNotice: input.mode.notice } : {}),
-      backend: input.backend.label,
-      status: "streaming",
-    };
+    return { ...answerMetadata(input.start), version: input.version, parentId: input.parentId };
   }
 
   private async run(): Promise<SettledAnswer> {
@@ -150,6 +141,7 @@ export class Generation {
             hub.push({ type: "text-end", id: part.id });
             break;
           case "finish-step":
+            recorder.modelVersion = part.response.modelId;
             recorder.usage = part.usage;
             recorder.rawUsage = part.usage.raw;
             // Only the upstream's own finish_reason proves the answer ended normally.
@@ -177,32 +169,41 @@ export class Generation {
 
     const settled = this.settle(recorder, startedAt, aborted || this.stopRequested, failure);
     await checkpoints.idle();
-    try {
-      await input.persist(settled);
-    } catch (error) {
-      console.error("could not save the answer", error);
-    }
-    hub.push({ type: "message-metadata", messageMetadata: finalMetadata(settled, input.backend, input.model, startedAt) });
+    await this.save(settled);
+    hub.push({ type: "message-metadata", messageMetadata: settledMetadata(input.start, settled) });
     hub.push({ type: "finish" });
     if (side) await Promise.race([side, delay(SIDE_TASK_GRACE_MS)]);
     hub.close();
     return settled;
   }
 
+  /** The final write, retried; if it keeps failing the row is marked interrupted instead. */
+  private async save(settled: SettledAnswer): Promise<void> {
+    const { input } = this;
+    try {
+      await retryWithBackoff(() => input.persist(settled), input.persistRetryDelaysMs ?? PERSIST_RETRY_DELAYS_MS);
+    } catch (error) {
+      console.error(`could not save answer ${this.messageId}`, error);
+      await input.persistFailed?.(settled).catch((last: unknown) => console.error("could not mark the answer interrupted", last));
+    }
+  }
+
   private settle(recorder: AnswerRecorder, startedAt: Date, stopped: boolean, failure: unknown): SettledAnswer {
     const usage = recorder.answerUsage();
+    const quote = this.input.backend.prices(this.input.model, startedAt);
     const base = {
       messageId: this.messageId,
       text: recorder.text,
       reasoning: recorder.reasoning,
       finishReason: recorder.finishReason,
+      modelVersion: recorder.modelVersion,
       usage,
-      costUsd: usage
-        ? (reportedCost(recorder.rawUsage ?? recorder.usage?.raw) ?? computeCost(usage, this.input.backend.prices(this.input.model, startedAt).prices).totalUsd)
-        : undefined,
+      costUsd: usage ? (reportedCost(recorder.rawUsage ?? recorder.usage?.raw) ?? computeCost(usage, quote.prices).totalUsd) : undefined,
+      priceTier: quote.tier,
       ttftMs: recorder.ttftMs,
       reasoningMs: recorder.reasoningMs,
       durationMs: recorder.durationMs,
+      endedAt: new Date(),
     };
     if (stopped) return { ...base, status: "stopped" };
     if (failure !== undefined) {
@@ -228,19 +229,6 @@ export class Generation {
     }
     return { ...base, status: "complete" };
   }
-}
-
-function finalMetadata(answer: SettledAnswer, backend: Backend, model: ModelKey, startedAt: Date): ChatMessageMetadata {
-  return {
-    status: answer.status,
-    ...(answer.finishReason ? { finishReason: answer.finishReason } : {}),
-    ...(answer.usage ? { usage: answer.usage } : {}),
-    ...(answer.costUsd !== undefined ? { costUsd: answer.costUsd, priceTier: backend.prices(model, startedAt).tier } : {}),
-    ...(answer.ttftMs !== undefined ? { ttftMs: answer.ttftMs } : {}),
-    ...(answer.reasoningMs !== undefined ? { reasoningMs: answer.reasoningMs } : {}),
-    durationMs: answer.durationMs,
-    ...(answer.error ? { error: answer.error.toPayload() } : {}),
-  };
 }
 
 /** Runs at most one checkpoint at a time, and no more often than every `everyMs`. */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A stream as a value with many readers: every chunk is kept, and each reader gets what was
  * already sent followed by what comes next. The request that started a generation is one reader;

@@ -1,3 +1,4 @@
+import "server-only";
 import { generateText } from "ai";
 import type { Backend } from "@/lib/ai/backends/types";
 

@@ -5,7 +5,7 @@
 // import the database through "@/lib/db" (index.ts), which does.
 import { databaseTarget } from "./adapters";
 import { PrismaClient } from "./generated/client";
-import { databaseUrl } from "./url";
+import { databaseUrl, normalizeDatabaseUrl } from "./url";
 
 export type Db = PrismaClient;
 export { databaseUrl };
@@ -28,10 +28,10 @@ function cache(): ClientCache {
 
 /**
  * The process-wide client for `url` (default: `databaseUrl()`, i.e. DATABASE_URL or
- * `file:<cwd>/data/v4chat.db`). Does not apply migrations: run `applyMigrations` at startup.
+ * `file:<DATA_DIR>/v4chat.db`). Does not apply migrations: run `applyMigrations` at startup.
  */
 export function getDb(url: string = databaseUrl()): Db {
-  const key = databaseUrl(url);
+  const key = normalizeDatabaseUrl(url);
   const clients = cache();
   let db = clients.get(key);
   if (!db) {

@@ -1,9 +1,8 @@
 // Conversation queries. Every function is scoped by `userId`: a conversation of another user
 // behaves exactly like a missing one (null / false), so nothing leaks across owners.
 //
-// `updatedAt` means "last activity" and orders the sidebar. Renaming, auto-titling and changing
-// the model/mode keep it unchanged (they should not reorder the list); new messages and
-// `touchConversation` move it forward.
+// `updatedAt` means "last activity" and orders the sidebar. Renaming and auto-titling keep it
+// unchanged (they should not reorder the list); a new turn (lib/db/turns.ts) moves it forward.
 import type { Db } from "./client";
 import type { Prisma } from "./generated/client";
 import { type Conversation, toConversation } from "./types";
@@ -105,39 +104,6 @@ export function setAutoTitle({
   title: string;
 }): Promise<Conversation | null> {
   return updateKeepingActivity(db, { userId, id, extraWhere: { titleSource: "auto" } }, { title });
-}
-
-/** Remembers the model and mode last chosen in the conversation. */
-export function updateConversationSettings({
-  db,
-  userId,
-  id,
-  model,
-  mode,
-}: {
-  db: Db;
-  userId: string;
-  id: string;
-  model: string;
-  mode: string;
-}): Promise<Conversation | null> {
-  return updateKeepingActivity(db, { userId, id }, { model, mode });
-}
-
-/** Marks activity now (moves the conversation to the top of the list). False when not found. */
-export async function touchConversation({
-  db,
-  userId,
-  id,
-  at = new Date(),
-}: {
-  db: Db;
-  userId: string;
-  id: string;
-  at?: Date;
-}): Promise<boolean> {
-  const { count } = await db.conversation.updateMany({ where: { id, userId }, data: { updatedAt: at } });
-  return count > 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Usage: tsx lib/db/migrate-cli.ts   (npm run db:migrate)
 //
-// Applies the pending migrations of prisma/migrations to DATABASE_URL (default
-// file:./data/v4chat.db, relative to the working directory, i.e. the project root), like
+// Applies the pending migrations of prisma/migrations to the app's database (DATABASE_URL, else
+// v4chat.db in DATA_DIR, relative to the working directory, i.e. the project root), like
 // `prisma migrate deploy` but offline. Set DB_MIGRATE_VERBOSE=1 to see the engine's log.
 import { applyMigrations } from "./migrate";
 import { databaseUrl } from "./url";

@@ -171,11 +171,15 @@ describe("createMigration", () => {
 
 describe("database URLs", () => {
   it("defaults to data/v4chat.db under the working directory, as an absolute path", () => {
-    expect(databaseUrl(undefined, "/srv/app")).toBe("file:/srv/app/data/v4chat.db");
-    expect(databaseUrl("", "/srv/app")).toBe("file:/srv/app/data/v4chat.db");
-    expect(databaseUrl("file:./x/y.db", "/srv/app")).toBe("file:/srv/app/x/y.db");
-    expect(databaseUrl("file:/abs/z.db?mode=rwc", "/srv/app")).toBe("file:/abs/z.db");
-    expect(databaseUrl("postgresql://h/db", "/srv/app")).toBe("postgresql://h/db");
+    expect(databaseUrl({}, "/srv/app")).toBe("file:/srv/app/data/v4chat.db");
+    expect(databaseUrl({ DATABASE_URL: "" }, "/srv/app")).toBe("file:/srv/app/data/v4chat.db");
+    expect(databaseUrl({ DATABASE_URL: "file:./x/y.db" }, "/srv/app")).toBe("file:/srv/app/x/y.db");
+    expect(databaseUrl({ DATABASE_URL: "file:/abs/z.db?mode=rwc" }, "/srv/app")).toBe("file:/abs/z.db");
+    expect(databaseUrl({ DATABASE_URL: "postgresql://h/db" }, "/srv/app")).toBe("postgresql://h/db");
+    // DATA_DIR moves the default file for the app, the migration command and the Prisma CLI alike.
+    expect(databaseUrl({ DATA_DIR: "state" }, "/srv/app")).toBe("file:/srv/app/state/v4chat.db");
+    expect(databaseUrl({ DATA_DIR: "/var/lib/v4chat" }, "/srv/app")).toBe("file:/var/lib/v4chat/v4chat.db");
+    expect(databaseUrl({ DATA_DIR: "/var/lib/v4chat", DATABASE_URL: "file:/x.db" }, "/srv/app")).toBe("file:/x.db");
     expect(sqliteFilePath("file:///tmp/a%20b.db")).toBe("/tmp/a b.db");
   });
 });

@@ -2,5 +2,7 @@
 export * from "./users";
 export * from "./conversations";
 export * from "./messages";
+export * from "./turns";
+export * from "./attachments";
 export { NotFoundError } from "./types";
-export type { Conversation, Message, MessageRole, MessageStatus, FinalMessageStatus, TitleSource } from "./types";
+export type { Conversation, Message } from "./types";

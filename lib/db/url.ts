@@ -26,13 +26,26 @@ export function sqliteFilePath(url: string, cwd: string = process.cwd()): string
   return path.resolve(cwd, rest);
 }
 
+/** Where the database settings come from (process.env, or the app's parsed settings). */
+export interface DatabaseSettings {
+  DATABASE_URL?: string;
+  DATA_DIR?: string;
+}
+
 /**
- * The database URL to use: `raw` (e.g. from the app's env module), else DATABASE_URL, else
- * `file:<cwd>/data/v4chat.db`. SQLite URLs come back with an absolute path, so the result does
- * not depend on the working directory of whoever opens it later.
+ * The one database URL everything opens (the app, `npm run db:migrate`, prisma.config.ts):
+ * DATABASE_URL, else `file:<DATA_DIR or "data">/v4chat.db`. SQLite URLs come back with an
+ * absolute path, so the result does not depend on the working directory of whoever opens it later.
  */
-export function databaseUrl(raw: string | undefined = process.env.DATABASE_URL, cwd: string = process.cwd()): string {
-  const url = raw && raw.trim() !== "" ? raw.trim() : `file:${DEFAULT_DATABASE_FILE}`;
+export function databaseUrl(settings: DatabaseSettings = process.env as DatabaseSettings, cwd: string = process.cwd()): string {
+  const raw = settings.DATABASE_URL?.trim();
+  if (raw) return normalizeDatabaseUrl(raw, cwd);
+  const dataDir = settings.DATA_DIR?.trim() || path.dirname(DEFAULT_DATABASE_FILE);
+  return normalizeDatabaseUrl(`file:${path.join(dataDir, path.basename(DEFAULT_DATABASE_FILE))}`, cwd);
+}
+
+/** A database URL with SQLite paths made absolute (other URLs unchanged). */
+export function normalizeDatabaseUrl(url: string, cwd: string = process.cwd()): string {
   if (providerOf(url) === "sqlite") return `file:${sqliteFilePath(url, cwd)}`;
   return url;
 }

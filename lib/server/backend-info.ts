@@ -2,7 +2,7 @@ import "server-only";
 import { backend } from "@/lib/ai/backend";
 import { CATALOGUE, MODEL_KEYS } from "@/lib/ai/catalogue";
 import { resolveMode } from "@/lib/ai/modes";
-import type { BackendInfo } from "@/lib/chat/backend-info";
+import type { BackendInfo } from "@/lib/contract";
 
 /** What the browser may know about the backend: labels and limits, never keys or URLs with secrets. */
 export function backendInfo(): BackendInfo {

@@ -1,6 +1,6 @@
 import { createUIMessageStreamResponse } from "ai";
 import { sendChatMessage } from "@/lib/chat/send";
-import { chatRequestSchema } from "@/lib/chat/types";
+import { chatRequestSchema } from "@/lib/contract";
 import { backend, requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
 

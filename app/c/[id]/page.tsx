@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { Workspace } from "@/components/chat/workspace";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
-import { toUIMessages } from "@/lib/chat/history";
-import { clientIdSchema } from "@/lib/chat/types";
+import { toUIPath } from "@/lib/chat/history";
+import { clientIdSchema } from "@/lib/contract";
 import { getConversation, listConversations } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
 import { backendInfo } from "@/lib/server/backend-info";
@@ -25,7 +25,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       backend={backendInfo()}
       conversations={conversations.map(toConversationSummary)}
       conversation={toConversationSummary(conversation)}
-      initialMessages={toUIMessages(messages)}
+      initialMessages={toUIPath(messages)}
       newConversationId={conversation.id}
     />
   );

@@ -1,3 +1,4 @@
+import "server-only";
 import { createDeepSeek } from "@ai-sdk/deepseek";
 import { SAMPLING_DEFAULTS, getModelInfo, type ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";

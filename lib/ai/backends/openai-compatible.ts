@@ -1,3 +1,4 @@
+import "server-only";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { SAMPLING_DEFAULTS, getModelInfo, type ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";

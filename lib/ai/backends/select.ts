@@ -1,3 +1,4 @@
+import "server-only";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { Env } from "@/lib/env";
 import { CHINA_PUBLIC_HOLIDAYS, parseOffPeakDays, type OffPeakDays } from "@/lib/usage/holidays";

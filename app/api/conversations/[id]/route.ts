@@ -1,14 +1,12 @@
-import { z } from "zod";
-import { deleteConversation, renameConversation } from "@/lib/db/conversations";
+import { removeConversation } from "@/lib/chat/conversation-view";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
-import { clientIdSchema } from "@/lib/chat/types";
+import { clientIdSchema, renameSchema } from "@/lib/contract";
+import { renameConversation } from "@/lib/db/conversations";
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
 
 export const dynamic = "force-dynamic";
-
-const renameSchema = z.object({ title: z.string().trim().min(1, "The title is empty").max(120, "The title is too long") });
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -29,7 +27,7 @@ export async function DELETE(_request: Request, { params }: Params): Promise<Res
   try {
     const id = clientIdSchema.parse((await params).id);
     const { db, userId } = await requestContext();
-    const deleted = await deleteConversation({ db, userId, id });
+    const deleted = await removeConversation({ db, userId, conversationId: id });
     if (!deleted) throw new ChatError("not_found:conversation", "This conversation does not exist.");
     return Response.json({ deleted: true });
   } catch (error) {

@@ -1,9 +1,11 @@
 import type { ModelKey } from "@/lib/ai/catalogue";
+import type { ReasoningMode } from "@/lib/ai/modes";
 import type { TokenPrices } from "@/lib/usage/prices";
+import type { BackendKind, PriceTier } from "./enums";
 
 /** The backend as the browser sees it (built on the server by lib/server/backend-info.ts). */
 export interface BackendInfo {
-  kind: "deepseek" | "openrouter" | "openai-compatible" | "simulator";
+  kind: BackendKind;
   label: string;
   isSimulator: boolean;
   models: Array<{
@@ -12,8 +14,17 @@ export interface BackendInfo {
     tagline: string;
     contextWindow: number;
     prices: TokenPrices;
-    priceTier: "peak" | "off-peak" | "standard";
+    priceTier: PriceTier;
   }>;
   /** Set when Think Max falls back to Think High on this backend. */
   thinkMaxNotice?: string;
+}
+
+/** A conversation as the sidebar and the chat header see it. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model: ModelKey;
+  mode: ReasoningMode;
+  updatedAt: string;
 }

@@ -1,0 +1,21 @@
+import { switchVersion } from "@/lib/chat/conversation-view";
+import { clientIdSchema, selectVersionSchema } from "@/lib/contract";
+import { ChatError } from "@/lib/errors";
+import { requestContext } from "@/lib/server/context";
+import { errorResponse, readJson } from "@/lib/server/respond";
+
+export const dynamic = "force-dynamic";
+
+/** Shows another version of a message (‹ 2 / 3 ›); the choice is stored. Answers the new path. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  try {
+    const conversationId = clientIdSchema.parse((await params).id);
+    const { messageId, version } = await readJson(request, selectVersionSchema);
+    const { db, userId } = await requestContext();
+    const messages = await switchVersion({ db, userId, conversationId, messageId, version });
+    if (!messages) throw new ChatError("not_found:chat", "That version does not exist in this conversation.");
+    return Response.json({ messages });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import type { VersionInfo } from "@/lib/contract";
+
+/**
+ * ‹ 2 / 3 › between the versions of a prompt or an answer. Plain buttons, so Tab and Enter work;
+ * the arrow keys step too while one of them has focus.
+ */
+export function VersionSwitcher({
+  version,
+  what,
+  disabled,
+  onSwitch,
+}: {
+  version: VersionInfo | undefined;
+  /** "answer" or "message": names the buttons for screen readers. */
+  what: string;
+  disabled?: boolean;
+  onSwitch: (version: number) => void;
+}) {
+  if (!version || version.count < 2) return null;
+  const { index, count } = version;
+  const go = (to: number) => {
+    if (!disabled && to >= 1 && to <= count && to !== index) onSwitch(to);
+  };
+  return (
+    <div
+      className="flex items-center text-xs text-muted-foreground tabular-nums"
+      data-testid={`${what}-versions`}
+      role="group"
+      aria-label={`${what} versions`}
+      onKeyDown={(event) => {
+        if (event.key === "ArrowLeft") go(index - 1);
+        else if (event.key === "ArrowRight") go(index + 1);
+      }}
+    >
+      <button
+        type="button"
+        className="inline-flex h-7 w-6 items-center justify-center rounded-md hover:bg-muted hover:text-foreground disabled:opacity-40"
+        aria-label={`Previous ${what} version`}
+        disabled={disabled || index <= 1}
+        onClick={() => go(index - 1)}
+      >
+        <ChevronLeft className="h-4 w-4" />
+      </button>
+      <span data-testid="version-label" aria-live="polite">
+        {index} / {count}
+      </span>
+      <button
+        type="button"
+        className="inline-flex h-7 w-6 items-center justify-center rounded-md hover:bg-muted hover:text-foreground disabled:opacity-40"
+        aria-label={`Next ${what} version`}
+        disabled={disabled || index >= count}
+        onClick={() => go(index + 1)}
+      >
+        <ChevronRight className="h-4 w-4" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// What travels with each message to the browser. Live answers and answers read back from the
+// database both go through lib/chat/answer-record.ts, so the two show the same figures.
+import type { UIMessage } from "ai";
+import type { ModelKey } from "@/lib/ai/catalogue";
+import type { ReasoningMode } from "@/lib/ai/modes";
+import type { ErrorPayload } from "@/lib/errors";
+import type { MessageStatus, PriceTier } from "./enums";
+
+/** Usage as shown under an answer. */
+export interface AnswerUsage {
+  inputTokens: number;
+  cacheHitTokens: number;
+  cacheMissTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+}
+
+/** Where a message stands among its siblings: version `index` of `count` (from 1). */
+export interface VersionInfo {
+  index: number;
+  count: number;
+}
+
+/** An answer's error as stored: the payload plus when a retry makes sense again. */
+export type AnswerError = ErrorPayload & {
+  /** ISO instant before which a retry is pointless (from the upstream's retry-after). */
+  retryAt?: string;
+};
+
+export interface ChatMessageMetadata {
+  createdAt?: string;
+  /** The message this one follows on the path (absent for the first prompt). */
+  parentId?: string;
+  version?: VersionInfo;
+  status?: MessageStatus;
+  // The rest is about answers only.
+  model?: ModelKey;
+  /** The upstream model id that was called. */
+  modelId?: string;
+  /** The model version the upstream reported in its stream (e.g. "deepseek-v4.1-flash-1017"). */
+  modelVersion?: string;
+  /** Mode asked for and mode actually sent; they differ when Think Max fell back. */
+  mode?: ReasoningMode;
+  effectiveMode?: ReasoningMode;
+  /** Why the effective mode differs from the one asked for. */
+  modeNotice?: string;
+  backend?: string;
+  finishReason?: string;
+  usage?: AnswerUsage;
+  costUsd?: number;
+  priceTier?: PriceTier;
+  ttftMs?: number;
+  reasoningMs?: number;
+  durationMs?: number;
+  error?: AnswerError;
+}
+
+/** Data parts: short-lived signals on the answer stream (title), and attachment references. */
+export type ChatDataParts = {
+  title: { conversationId: string; title: string };
+  /** An attachment a message refers to (stored part `file`). */
+  file: { attachmentId: string; name: string; mediaType: string; size: number };
+};
+
+export type ChatUIMessage = UIMessage<ChatMessageMetadata, ChatDataParts>;

@@ -1,0 +1,31 @@
+// A message's content as typed parts: what the database stores (as JSON) and what the browser
+// renders. Reasoning and text come from the model; files are references to attachments.
+import { z } from "zod";
+
+export const textPartSchema = z.object({ type: z.literal("text"), text: z.string() });
+export const reasoningPartSchema = z.object({ type: z.literal("reasoning"), text: z.string() });
+export const filePartSchema = z.object({
+  type: z.literal("file"),
+  attachmentId: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int().nonnegative(),
+});
+
+export const storedPartSchema = z.discriminatedUnion("type", [textPartSchema, reasoningPartSchema, filePartSchema]);
+export type StoredPart = z.infer<typeof storedPartSchema>;
+export type FilePart = z.infer<typeof filePartSchema>;
+export const storedPartsSchema = z.array(storedPartSchema);
+
+/** The text parts joined: the plain-text column beside the parts, and what is sent upstream. */
+export function plainTextOf(parts: readonly StoredPart[]): string {
+  return parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+}
+
+/** Parts for an answer: its reasoning (when it thought) before its text. */
+export function answerParts({ text, reasoning }: { text: string; reasoning: string }): StoredPart[] {
+  const parts: StoredPart[] = [];
+  if (reasoning) parts.push({ type: "reasoning", text: reasoning });
+  if (text) parts.push({ type: "text", text });
+  return parts;
+}
