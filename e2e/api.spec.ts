@@ -8,19 +8,19 @@ test.describe("the API refuses bad input clearly", () => {
     const cases: Array<{ body: string; message: RegExp }> = [
       { body: "{not json", message: /not valid JSON/ },
       {
-        body: JSON.stringify({ conversationId: `conv${tag}`, model: "gpt-5", mode: "think-high", trigger: "submit", message: { id: `m${tag}`, text: `hi ${tag}` } }),
+        body: JSON.stringify({ conversationId: `conv${tag}`, model: "gpt-5", mode: "think-high", trigger: "submit", parentId: null, message: { id: `m${tag}`, text: `hi ${tag}` } }),
         message: /model/,
       },
       {
-        body: JSON.stringify({ conversationId: `conv${tag}`, model: "flash", mode: "ultra", trigger: "submit", message: { id: `m${tag}`, text: `hi ${tag}` } }),
+        body: JSON.stringify({ conversationId: `conv${tag}`, model: "flash", mode: "ultra", trigger: "submit", parentId: null, message: { id: `m${tag}`, text: `hi ${tag}` } }),
         message: /mode/,
       },
       {
-        body: JSON.stringify({ conversationId: `conv${tag}`, model: "flash", mode: "non-think", trigger: "submit", message: { id: `m${tag}`, text: "   " } }),
+        body: JSON.stringify({ conversationId: `conv${tag}`, model: "flash", mode: "non-think", trigger: "submit", parentId: null, message: { id: `m${tag}`, text: "   " } }),
         message: /empty/,
       },
       {
-        body: JSON.stringify({ conversationId: "../../etc/passwd", model: "flash", mode: "non-think", trigger: "submit", message: { id: `m${tag}`, text: `hi ${tag}` } }),
+        body: JSON.stringify({ conversationId: "../../etc/passwd", model: "flash", mode: "non-think", trigger: "submit", parentId: null, message: { id: `m${tag}`, text: `hi ${tag}` } }),
         message: /conversationId/,
       },
     ];
@@ -36,7 +36,7 @@ test.describe("the API refuses bad input clearly", () => {
 
   test("regenerating in a conversation that does not exist is a 404", async ({ request }) => {
     const response = await request.post("/api/chat", {
-      data: { conversationId: `missing${uniqueTag()}`, model: "flash", mode: "non-think", trigger: "regenerate" },
+      data: { conversationId: `missing${uniqueTag()}`, model: "flash", mode: "non-think", trigger: "regenerate", parentId: `nomessage${uniqueTag()}` },
     });
     expect(response.status()).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found:conversation");

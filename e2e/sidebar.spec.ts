@@ -70,7 +70,7 @@ test("switching between conversations shows each one's messages, title and setti
 
   for (const [id, text, model, mode] of [
     [first, "First conversation", "Pro", "Non-think"],
-    [second, "Second conversation", "Flash", "Think High"],
+    [second, "Second conversation", "V4.1 Flash", "Think High"],
     [first, "First conversation", "Pro", "Non-think"],
   ] as const) {
     const link = chat.sidebar.locator(`a[href="/c/${id}"]`);

@@ -5,8 +5,12 @@ import type { VersionInfo } from "@/lib/contract";
 
 /**
  * ‹ 2 / 3 › between the versions of a prompt or an answer. Plain buttons, so Tab and Enter work;
- * the arrow keys step too while one of them has focus.
+ * the arrow keys step too while one of them has focus. At the ends the buttons are only
+ * aria-disabled: a truly disabled button would drop the keyboard focus to the page.
  */
+const BUTTON =
+  "inline-flex h-7 w-6 items-center justify-center rounded-md hover:bg-muted hover:text-foreground aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent";
+
 export function VersionSwitcher({
   version,
   what,
@@ -37,9 +41,9 @@ export function VersionSwitcher({
     >
       <button
         type="button"
-        className="inline-flex h-7 w-6 items-center justify-center rounded-md hover:bg-muted hover:text-foreground disabled:opacity-40"
+        className={BUTTON}
         aria-label={`Previous ${what} version`}
-        disabled={disabled || index <= 1}
+        aria-disabled={disabled || index <= 1}
         onClick={() => go(index - 1)}
       >
         <ChevronLeft className="h-4 w-4" />
@@ -49,9 +53,9 @@ export function VersionSwitcher({
       </span>
       <button
         type="button"
-        className="inline-flex h-7 w-6 items-center justify-center rounded-md hover:bg-muted hover:text-foreground disabled:opacity-40"
+        className={BUTTON}
         aria-label={`Next ${what} version`}
-        disabled={disabled || index >= count}
+        aria-disabled={disabled || index >= count}
         onClick={() => go(index + 1)}
       >
         <ChevronRight className="h-4 w-4" />

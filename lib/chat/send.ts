@@ -61,8 +61,9 @@ export async function sendChatMessage({
 
     const history = pathTo(turn.messages, turn.prompt.id);
     const answerStep = selectedPath(turn.messages).find((step) => step.message.id === turn.answer.id);
-    const promptsOnPath = history.filter((message) => message.role === "user");
-    const makesTitle = prompt !== null && promptsOnPath.length === 1 && turn.conversation.titleSource === "auto";
+    // The title comes from the first prompt, once: an edit of it keeps the title it gave.
+    const prompts = turn.messages.filter((message) => message.role === "user");
+    const makesTitle = prompt !== null && prompts.length === 1 && turn.conversation.titleSource === "auto";
     const answerId = turn.answer.id;
 
     return startGeneration(
