@@ -98,10 +98,11 @@ export function ChatView(props: ChatViewProps) {
           <EmptyState backend={backend} onPick={send} />
         ) : (
           <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
+            {/* Keyed by place on the path, not id: switching versions swaps the message in place and keeps the keyboard focus. */}
             {messages.map((message, index) =>
               message.role === "user" ? (
                 <UserMessage
-                  key={message.id}
+                  key={`${index}-user`}
                   message={message}
                   canEdit={canAct}
                   onEdit={(text) => chat.edit(message.id, text)}
@@ -109,7 +110,7 @@ export function ChatView(props: ChatViewProps) {
                 />
               ) : (
                 <AssistantMessage
-                  key={message.id}
+                  key={`${index}-assistant`}
                   message={message}
                   streaming={busy && index === messages.length - 1}
                   canAct={canAct}
