@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createAssistantPlaceholder,
   createConversation,
-  createUserMessage,
   deleteConversation,
   ensureLocalUser,
   getConversation,
@@ -10,11 +8,11 @@ import {
   listMessages,
   LOCAL_USER_ID,
   renameConversation,
+  reserveTurn,
   setAutoTitle,
-  touchConversation,
-  updateConversationSettings,
+  TurnRejected,
 } from "./queries";
-import { createTestDatabase, type TestDatabase } from "./test-helpers";
+import { ANSWER_START, createTestDatabase, promptInput, sleep, snapshotRows, type TestDatabase } from "./test-helpers";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -29,7 +27,19 @@ async function makeUser(id: string): Promise<string> {
   return id;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** One turn: a prompt after `parentId` (or, with `prompt` null, another answer to `parentId`). */
+function turn(userId: string, conversationId: string, parentId: string | null, prompt: { id: string; text: string } | null) {
+  return reserveTurn({
+    db: t.db,
+    userId,
+    conversationId,
+    settings: { model: "flash", mode: "non-think" },
+    newTitle: "New chat",
+    parentId,
+    prompt: prompt && promptInput(prompt.id, prompt.text),
+    answer: ANSWER_START,
+  });
+}
 
 describe("ensureLocalUser", () => {
   it("creates the local user once, even when called concurrently", async () => {
@@ -59,13 +69,16 @@ describe("conversations", () => {
     expect(got).toMatchObject({ id: "conv-b", userId, title: "B", model: "pro", mode: "think-high", titleSource: "auto" });
     expect(await getConversation({ db: t.db, userId, id: "nope" })).toBeNull();
 
-    // A new message moves the conversation to the top; touch does too.
+    // A new turn moves the conversation to the top; so does regenerating an answer.
     await sleep(5);
-    await createUserMessage({ db: t.db, userId, conversationId: a.id, content: "hi" });
+    const first = await turn(userId, a.id, null, { id: "crud-p1", text: "hi" });
     expect((await listConversations({ db: t.db, userId })).map((x) => x.id)).toEqual([a.id, c.id, b.id]);
     await sleep(5);
-    expect(await touchConversation({ db: t.db, userId, id: b.id })).toBe(true);
+    await turn(userId, b.id, null, { id: "crud-p2", text: "hello" });
     expect((await listConversations({ db: t.db, userId })).map((x) => x.id)).toEqual([b.id, a.id, c.id]);
+    await sleep(5);
+    await turn(userId, a.id, first.prompt.id, null);
+    expect((await listConversations({ db: t.db, userId })).map((x) => x.id)).toEqual([a.id, b.id, c.id]);
   });
 
   it("renames (user title wins over auto titles) without reordering", async () => {
@@ -83,42 +96,52 @@ describe("conversations", () => {
     expect(await setAutoTitle({ db: t.db, userId, id: first.id, title: "Late auto title" })).toBeNull();
     expect((await getConversation({ db: t.db, userId, id: first.id }))?.title).toBe("Mine");
 
-    const settings = await updateConversationSettings({ db: t.db, userId, id: first.id, model: "pro", mode: "think-max" });
-    expect(settings).toMatchObject({ model: "pro", mode: "think-max", title: "Mine" });
     expect((await listConversations({ db: t.db, userId })).map((x) => x.id)).toEqual([second.id, first.id]);
+
+    // A later turn (which remembers the model and mode) keeps the user's title.
+    const next = await reserveTurn({
+      db: t.db,
+      userId,
+      conversationId: first.id,
+      settings: { model: "pro", mode: "think-max" },
+      newTitle: "Ignored",
+      parentId: null,
+      prompt: promptInput("title-p1", "hi"),
+      answer: ANSWER_START,
+    });
+    expect(next.conversation).toMatchObject({ title: "Mine", titleSource: "user", model: "pro", mode: "think-max" });
+    expect(await setAutoTitle({ db: t.db, userId, id: first.id, title: "Late auto title" })).toBeNull();
   });
 
-  it("deletes a conversation with its messages, and only that one", async () => {
+  it("deletes a conversation with the messages of all its branches, and only that one", async () => {
     const userId = await makeUser("delete-user");
-    const doomed = await createConversation({ db: t.db, userId, title: "Doomed", model: "flash", mode: "non-think" });
-    const kept = await createConversation({ db: t.db, userId, title: "Kept", model: "flash", mode: "non-think" });
-    for (const conversationId of [doomed.id, kept.id]) {
-      await createUserMessage({ db: t.db, userId, conversationId, content: "q" });
-      await createAssistantPlaceholder({
-        db: t.db,
-        userId,
-        conversationId,
-        model: "flash",
-        modelId: "deepseek-v4-flash",
-        mode: "non-think",
-        effectiveMode: "non-think",
-        backend: "sim",
-      });
+    for (const conversationId of ["doomed", "kept"]) {
+      // p1 → a1 → p2 → a2, then p2 edited (p2b → a2b), then a2b regenerated, then p1 edited.
+      const one = await turn(userId, conversationId, null, { id: `${conversationId}-p1`, text: "q1" });
+      await turn(userId, conversationId, one.answer.id, { id: `${conversationId}-p2`, text: "q2" });
+      await turn(userId, conversationId, one.answer.id, { id: `${conversationId}-p2b`, text: "q2b" });
+      await turn(userId, conversationId, `${conversationId}-p2b`, null);
+      await turn(userId, conversationId, null, { id: `${conversationId}-p1b`, text: "q1b" });
     }
+    expect(await t.db.message.count({ where: { conversationId: "doomed" } })).toBe(9);
+    expect(await t.db.message.count({ where: { conversationId: "doomed", selected: false } })).toBe(3);
+    const kept = await t.db.message.findMany({ where: { conversationId: "kept" }, orderBy: { id: "asc" } });
 
-    expect(await deleteConversation({ db: t.db, userId, id: doomed.id })).toBe(true);
-    expect(await getConversation({ db: t.db, userId, id: doomed.id })).toBeNull();
-    expect(await t.db.message.count({ where: { conversationId: doomed.id } })).toBe(0);
-    expect(await listMessages({ db: t.db, userId, conversationId: kept.id })).toHaveLength(2);
-    expect(await deleteConversation({ db: t.db, userId, id: doomed.id })).toBe(false);
+    expect(await deleteConversation({ db: t.db, userId, id: "doomed" })).toBe(true);
+    expect(await getConversation({ db: t.db, userId, id: "doomed" })).toBeNull();
+    expect(await t.db.message.count({ where: { conversationId: "doomed" } })).toBe(0);
+    expect(await t.db.message.findMany({ where: { conversationId: "kept" }, orderBy: { id: "asc" } })).toEqual(kept);
+    expect(await listMessages({ db: t.db, userId, conversationId: "kept" })).toHaveLength(9);
+    expect(await deleteConversation({ db: t.db, userId, id: "doomed" })).toBe(false);
   });
 
   it("cascades through the foreign key too (deleting the row directly)", async () => {
     const userId = await makeUser("cascade-user");
-    const conversation = await createConversation({ db: t.db, userId, title: "X", model: "flash", mode: "non-think" });
-    await createUserMessage({ db: t.db, userId, conversationId: conversation.id, content: "q" });
-    await t.db.conversation.delete({ where: { id: conversation.id } });
-    expect(await t.db.message.count({ where: { conversationId: conversation.id } })).toBe(0);
+    const first = await turn(userId, "cascade-conv", null, { id: "cascade-p1", text: "q" });
+    await turn(userId, "cascade-conv", first.prompt.id, null);
+    expect(await t.db.message.count({ where: { conversationId: "cascade-conv" } })).toBe(3);
+    await t.db.conversation.delete({ where: { id: "cascade-conv" } });
+    expect(await t.db.message.count({ where: { conversationId: "cascade-conv" } })).toBe(0);
   });
 });
 
@@ -126,28 +149,23 @@ describe("owner scoping", () => {
   it("never lets user B see or change user A's conversation or messages", async () => {
     const alice = await makeUser("alice");
     const bob = await makeUser("bob");
-    const conversation = await createConversation({ db: t.db, userId: alice, title: "Secret", model: "flash", mode: "non-think" });
-    const question = await createUserMessage({ db: t.db, userId: alice, conversationId: conversation.id, content: "secret" });
-    const before = await getConversation({ db: t.db, userId: alice, id: conversation.id });
+    const { conversation, prompt, answer } = await turn(alice, "secret-conv", null, { id: "secret-p1", text: "secret" });
+    const before = await snapshotRows(t.db);
 
     expect(await getConversation({ db: t.db, userId: bob, id: conversation.id })).toBeNull();
     expect(await listConversations({ db: t.db, userId: bob })).toEqual([]);
     expect(await listMessages({ db: t.db, userId: bob, conversationId: conversation.id })).toEqual([]);
     expect(await renameConversation({ db: t.db, userId: bob, id: conversation.id, title: "Pwned" })).toBeNull();
     expect(await setAutoTitle({ db: t.db, userId: bob, id: conversation.id, title: "Pwned" })).toBeNull();
-    expect(
-      await updateConversationSettings({ db: t.db, userId: bob, id: conversation.id, model: "pro", mode: "think-max" }),
-    ).toBeNull();
-    expect(await touchConversation({ db: t.db, userId: bob, id: conversation.id })).toBe(false);
     expect(await deleteConversation({ db: t.db, userId: bob, id: conversation.id })).toBe(false);
-    await expect(
-      createUserMessage({ db: t.db, userId: bob, conversationId: conversation.id, content: "injected" }),
-    ).rejects.toThrow(/not found/);
+    await expect(turn(bob, conversation.id, answer.id, { id: "injected", text: "injected" })).rejects.toBeInstanceOf(TurnRejected);
+    await expect(turn(bob, conversation.id, null, { id: "injected", text: "injected" })).rejects.toBeInstanceOf(TurnRejected);
+    await expect(turn(bob, conversation.id, prompt.id, null)).rejects.toBeInstanceOf(TurnRejected);
 
     // Alice's data is untouched.
-    expect(await getConversation({ db: t.db, userId: alice, id: conversation.id })).toEqual(before);
-    expect((await listMessages({ db: t.db, userId: alice, conversationId: conversation.id })).map((m) => m.id)).toEqual([
-      question.id,
-    ]);
+    expect(await snapshotRows(t.db)).toEqual(before);
+    expect((await listMessages({ db: t.db, userId: alice, conversationId: conversation.id })).map((m) => m.id).sort()).toEqual(
+      [prompt.id, answer.id].sort(),
+    );
   });
 });

@@ -1,15 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "./generated/client";
 import {
-  createAssistantPlaceholder,
+  checkpointAnswer,
   createConversation,
-  createUserMessage,
-  deleteMessagesFrom,
-  finishAssistantMessage,
+  finishAnswer,
+  getMessage,
+  insertSelectedVersion,
   listMessages,
+  markAnswerInterrupted,
   markStaleStreamingAsInterrupted,
-  checkpointAssistantMessage,
+  reserveTurn,
+  selectVersion,
 } from "./queries";
-import { createTestDatabase, type TestDatabase } from "./test-helpers";
+import { ANSWER_START, createTestDatabase, promptInput, snapshotRows, type TestDatabase } from "./test-helpers";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -18,166 +21,348 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.cleanup();
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 let users = 0;
+async function makeUser(): Promise<string> {
+  const id = `msg-user-${++users}`;
+  await t.db.user.create({ data: { id, name: id } });
+  return id;
+}
+
+let conversations = 0;
 async function setup(): Promise<{ userId: string; conversationId: string }> {
-  const userId = `user-${++users}`;
-  await t.db.user.create({ data: { id: userId, name: userId } });
-  const conversation = await createConversation({ db: t.db, userId, title: "T", model: "flash", mode: "non-think" });
+  const userId = await makeUser();
+  const conversation = await createConversation({
+    db: t.db,
+    userId,
+    title: "T",
+    model: "flash",
+    mode: "non-think",
+    id: `msg-conv-${++conversations}`,
+  });
   return { userId, conversationId: conversation.id };
 }
 
-const placeholder = { model: "pro", modelId: "deepseek-v4-pro", mode: "think-high", effectiveMode: "think-high", backend: "deepseek" };
+/** A first turn (prompt + streaming answer) in a new conversation of a new user. */
+async function firstTurn() {
+  const userId = await makeUser();
+  const conversationId = `msg-conv-${++conversations}`;
+  const turn = await reserveTurn({
+    db: t.db,
+    userId,
+    conversationId,
+    settings: { model: "flash", mode: "non-think" },
+    newTitle: "T",
+    parentId: null,
+    prompt: promptInput(`${conversationId}-p1`, "Question?"),
+    answer: ANSWER_START,
+  });
+  return { userId, conversationId, promptId: turn.prompt.id, answerId: turn.answer.id };
+}
 
-describe("messages", () => {
-  it("keep insertion order under rapid inserts (strictly increasing createdAt)", async () => {
+function insert(data: Parameters<typeof insertSelectedVersion>[1]) {
+  return t.db.$transaction((tx: Prisma.TransactionClient) => insertSelectedVersion(tx, data));
+}
+
+/** [id, seq, selected] of every row of a conversation with this parent, role and lane. */
+async function group(conversationId: string, parentId: string | null, role: string, lane = 0) {
+  const rows = await t.db.message.findMany({ where: { conversationId, parentId, role, lane }, orderBy: { seq: "asc" } });
+  return rows.map((row) => [row.id, row.seq, row.selected]);
+}
+
+describe("listMessages / getMessage", () => {
+  it("return the owner's messages of every branch, and nothing to anyone else", async () => {
+    const { userId, conversationId, promptId, answerId } = await firstTurn();
+    const regenerated = await reserveTurn({
+      db: t.db,
+      userId,
+      conversationId,
+      settings: { model: "flash", mode: "non-think" },
+      newTitle: "T",
+      parentId: promptId,
+      prompt: null,
+      answer: ANSWER_START,
+    });
+    const stranger = await setup();
+    const mine = await listMessages({ db: t.db, userId, conversationId });
+    expect(mine.map((m) => m.id).sort()).toEqual([promptId, answerId, regenerated.answer.id].sort());
+
+    const prompt = await getMessage({ db: t.db, userId, conversationId, id: promptId });
+    expect(prompt).toMatchObject({ id: promptId, role: "user", content: "Question?", parts: [{ type: "text", text: "Question?" }] });
+    expect(await getMessage({ db: t.db, userId, conversationId, id: answerId })).toMatchObject({ selected: false, seq: 1 });
+
+    // Another user: empty / null, as for a conversation that does not exist.
+    expect(await listMessages({ db: t.db, userId: stranger.userId, conversationId })).toEqual([]);
+    expect(await getMessage({ db: t.db, userId: stranger.userId, conversationId, id: promptId })).toBeNull();
+    expect(await listMessages({ db: t.db, userId, conversationId: "missing" })).toEqual([]);
+    // The right user but the wrong conversation, or a missing id.
+    const second = await createConversation({ db: t.db, userId, title: "U", model: "flash", mode: "non-think" });
+    expect(await getMessage({ db: t.db, userId, conversationId: second.id, id: promptId })).toBeNull();
+    expect(await getMessage({ db: t.db, userId, conversationId, id: "missing" })).toBeNull();
+  });
+});
+
+describe("insertSelectedVersion", () => {
+  it("numbers versions 1, 2, 3 within a sibling group and selects only the newest", async () => {
+    const { conversationId } = await setup();
+    const root = { conversationId, parentId: null, role: "user" as const, lane: 0, content: "q", parts: "[]" };
+    const v1 = await insert({ ...root, id: "isv-p1" });
+    const v2 = await insert({ ...root, id: "isv-p2" });
+    const v3 = await insert({ ...root, id: "isv-p3" });
+    expect([v1, v2, v3].map((m) => [m.seq, m.selected])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+    ]);
+    expect(await group(conversationId, null, "user")).toEqual([
+      ["isv-p1", 1, false],
+      ["isv-p2", 2, false],
+      ["isv-p3", 3, true],
+    ]);
+  });
+
+  it("keeps groups with another parent, lane or conversation independent", async () => {
+    const { conversationId } = await setup();
+    const { conversationId: elsewhere } = await setup();
+    await insert({ conversationId, parentId: null, role: "user", lane: 0, content: "q1", parts: "[]", id: "ind-p1" });
+    await insert({ conversationId, parentId: null, role: "user", lane: 0, content: "q1b", parts: "[]", id: "ind-p1b" });
+    const answer = (id: string, parentId: string, lane: number) =>
+      insert({ conversationId, parentId, role: "assistant", lane, content: "", parts: "[]", status: "streaming", id, ...ANSWER_START });
+
+    // Answers to p1 in lane 0 (two versions), lane 1 (one), and to p1b (one).
+    expect((await answer("ind-a1", "ind-p1", 0)).seq).toBe(1);
+    expect((await answer("ind-a1v2", "ind-p1", 0)).seq).toBe(2);
+    expect((await answer("ind-a1l1", "ind-p1", 1)).seq).toBe(1);
+    expect((await answer("ind-a1b", "ind-p1b", 0)).seq).toBe(1);
+    // A root prompt in another conversation starts at 1 and deselects nothing here.
+    const other = await insert({ conversationId: elsewhere, parentId: null, role: "user", lane: 0, content: "x", parts: "[]", id: "ind-x" });
+    expect(other).toMatchObject({ seq: 1, selected: true });
+
+    expect(await group(conversationId, null, "user")).toEqual([
+      ["ind-p1", 1, false],
+      ["ind-p1b", 2, true],
+    ]);
+    expect(await group(conversationId, "ind-p1", "assistant", 0)).toEqual([
+      ["ind-a1", 1, false],
+      ["ind-a1v2", 2, true],
+    ]);
+    expect(await group(conversationId, "ind-p1", "assistant", 1)).toEqual([["ind-a1l1", 1, true]]);
+    expect(await group(conversationId, "ind-p1b", "assistant", 0)).toEqual([["ind-a1b", 1, true]]);
+  });
+});
+
+describe("selectVersion", () => {
+  it("switches the selection within the sibling group only", async () => {
     const { userId, conversationId } = await setup();
-    const ids: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      const message =
-        i % 2 === 0
-          ? await createUserMessage({ db: t.db, userId, conversationId, content: `q${i}` })
-          : await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
-      ids.push(message.id);
+    const base = { conversationId, role: "user" as const, lane: 0, content: "q", parts: "[]" };
+    await insert({ ...base, parentId: null, id: "sv-p1" });
+    await insert({ ...base, parentId: null, id: "sv-p2" });
+    const answer = { conversationId, role: "assistant" as const, lane: 0, content: "a", parts: "[]" };
+    for (const id of ["sv-a1", "sv-a2", "sv-a3"]) await insert({ ...answer, parentId: "sv-p2", id });
+    await insert({ ...answer, parentId: "sv-p1", id: "sv-b1" });
+
+    // Any member of the group names it.
+    expect(await selectVersion({ db: t.db, userId, conversationId, messageId: "sv-a3", version: 1 })).toBe(true);
+    expect(await group(conversationId, "sv-p2", "assistant")).toEqual([
+      ["sv-a1", 1, true],
+      ["sv-a2", 2, false],
+      ["sv-a3", 3, false],
+    ]);
+    expect(await selectVersion({ db: t.db, userId, conversationId, messageId: "sv-a1", version: 2 })).toBe(true);
+    expect(await group(conversationId, "sv-p2", "assistant")).toEqual([
+      ["sv-a1", 1, false],
+      ["sv-a2", 2, true],
+      ["sv-a3", 3, false],
+    ]);
+    // Other groups are untouched.
+    expect(await group(conversationId, null, "user")).toEqual([
+      ["sv-p1", 1, false],
+      ["sv-p2", 2, true],
+    ]);
+    expect(await group(conversationId, "sv-p1", "assistant")).toEqual([["sv-b1", 1, true]]);
+
+    expect(await selectVersion({ db: t.db, userId, conversationId, messageId: "sv-p2", version: 1 })).toBe(true);
+    expect(await group(conversationId, null, "user")).toEqual([
+      ["sv-p1", 1, true],
+      ["sv-p2", 2, false],
+    ]);
+    expect(await group(conversationId, "sv-p2", "assistant")).toEqual([
+      ["sv-a1", 1, false],
+      ["sv-a2", 2, true],
+      ["sv-a3", 3, false],
+    ]);
+  });
+
+  it("returns false and changes nothing for a missing version, another user or the wrong conversation", async () => {
+    const { userId, conversationId, promptId, answerId } = await firstTurn();
+    await reserveTurn({
+      db: t.db,
+      userId,
+      conversationId,
+      settings: { model: "flash", mode: "non-think" },
+      newTitle: "T",
+      parentId: promptId,
+      prompt: null,
+      answer: ANSWER_START,
+    });
+    const intruder = await setup();
+    const own = await createConversation({ db: t.db, userId, title: "Other", model: "flash", mode: "non-think" });
+    const before = await snapshotRows(t.db);
+
+    const attempts = [
+      { userId, conversationId, messageId: answerId, version: 3 },
+      { userId, conversationId, messageId: answerId, version: 0 },
+      { userId, conversationId, messageId: promptId, version: 2 },
+      { userId, conversationId, messageId: "missing", version: 1 },
+      { userId: intruder.userId, conversationId, messageId: answerId, version: 1 },
+      { userId: intruder.userId, conversationId: intruder.conversationId, messageId: answerId, version: 1 },
+      { userId, conversationId: own.id, messageId: answerId, version: 1 },
+    ];
+    for (const attempt of attempts) {
+      expect(await selectVersion({ db: t.db, ...attempt }), JSON.stringify(attempt)).toBe(false);
     }
-    const listed = await listMessages({ db: t.db, userId, conversationId });
-    expect(listed.map((m) => m.id)).toEqual(ids);
-    for (let i = 1; i < listed.length; i++) {
-      expect(listed[i]!.createdAt.getTime()).toBeGreaterThan(listed[i - 1]!.createdAt.getTime());
+    expect(await snapshotRows(t.db)).toEqual(before);
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({ selected: false });
+  });
+});
+
+const finalFields = {
+  parts: JSON.stringify([
+    { type: "reasoning", text: "Thinking about it..." },
+    { type: "text", text: "The answer is 42." },
+  ]),
+  content: "The answer is 42.",
+  status: "error",
+  errorCode: "rate_limit:chat",
+  errorMessage: "Too many requests",
+  errorHint: "Wait a minute.",
+  retryAt: new Date("2026-12-01T10:00:00.000Z"),
+  modelVersion: "deepseek-v4-pro-20261101",
+  finishReason: "length",
+  inputTokens: 1200,
+  cacheHitTokens: 1000,
+  cacheMissTokens: 200,
+  outputTokens: 345,
+  reasoningTokens: 120,
+  costUsd: 0.000123,
+  priceTier: "off-peak",
+  ttftMs: 251,
+  reasoningMs: 900,
+  durationMs: 4321,
+} satisfies Prisma.MessageUpdateManyMutationInput;
+
+describe("finishAnswer", () => {
+  it("writes every final field of the answer", async () => {
+    const { userId, conversationId, answerId } = await firstTurn();
+    const finished = await finishAnswer({ db: t.db, userId, id: answerId, data: finalFields });
+    const { parts, ...columns } = finalFields;
+    const expected = { ...columns, id: answerId, role: "assistant", model: "pro", modelId: "deepseek-v4-pro", backend: "simulator" };
+    expect(finished).toMatchObject({ ...expected, parts: JSON.parse(parts) });
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({ ...expected, parts });
+    expect(await getMessage({ db: t.db, userId, conversationId, id: answerId })).toEqual(finished);
+  });
+
+  it("resolves null and writes nothing for a user message, another user or a missing id", async () => {
+    const { userId, promptId, answerId } = await firstTurn();
+    const intruder = await makeUser();
+    const before = await snapshotRows(t.db);
+    expect(await finishAnswer({ db: t.db, userId, id: promptId, data: finalFields })).toBeNull();
+    expect(await finishAnswer({ db: t.db, userId: intruder, id: answerId, data: finalFields })).toBeNull();
+    expect(await finishAnswer({ db: t.db, userId, id: "missing", data: finalFields })).toBeNull();
+    expect(await snapshotRows(t.db)).toEqual(before);
+  });
+});
+
+describe("checkpointAnswer", () => {
+  const partial = { parts: JSON.stringify([{ type: "text", text: "partial" }]), content: "partial" };
+
+  it("saves a streaming answer's progress, only for its owner", async () => {
+    const { userId, promptId, answerId } = await firstTurn();
+    const intruder = await makeUser();
+    expect(await checkpointAnswer({ db: t.db, userId, id: answerId, ...partial })).toBe(true);
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({ ...partial, status: "streaming" });
+
+    const before = await snapshotRows(t.db);
+    const other = { parts: JSON.stringify([{ type: "text", text: "x" }]), content: "x" };
+    expect(await checkpointAnswer({ db: t.db, userId: intruder, id: answerId, ...other })).toBe(false);
+    expect(await checkpointAnswer({ db: t.db, userId, id: promptId, ...other })).toBe(false);
+    expect(await checkpointAnswer({ db: t.db, userId, id: "missing", ...other })).toBe(false);
+    expect(await snapshotRows(t.db)).toEqual(before);
+  });
+
+  it("never overwrites a finished or interrupted answer", async () => {
+    const { userId, answerId } = await firstTurn();
+    await finishAnswer({ db: t.db, userId, id: answerId, data: { ...finalFields, status: "complete" } });
+    expect(await checkpointAnswer({ db: t.db, userId, id: answerId, ...partial })).toBe(false);
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({
+      status: "complete",
+      content: finalFields.content,
+      parts: finalFields.parts,
+    });
+
+    const second = await firstTurn();
+    expect(await markAnswerInterrupted({ db: t.db, userId: second.userId, id: second.answerId, errorMessage: "gone" })).toBe(true);
+    expect(await checkpointAnswer({ db: t.db, userId: second.userId, id: second.answerId, ...partial })).toBe(false);
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: second.answerId } })).toMatchObject({ content: "", parts: "[]" });
+  });
+});
+
+describe("interrupted answers", () => {
+  const hint = "What arrived is kept. Retry to ask again.";
+
+  it("markStaleStreamingAsInterrupted marks every streaming row (any user) and nothing else", async () => {
+    const a = await firstTurn();
+    const b = await firstTurn();
+    await checkpointAnswer({ db: t.db, userId: a.userId, id: a.answerId, parts: JSON.stringify([{ type: "text", text: "so far" }]), content: "so far" });
+    const done = await firstTurn();
+    await finishAnswer({ db: t.db, userId: done.userId, id: done.answerId, data: { ...finalFields, status: "complete" } });
+
+    const streaming = await t.db.message.findMany({ where: { status: "streaming" }, select: { id: true } });
+    expect(streaming.map((row) => row.id)).toEqual(expect.arrayContaining([a.answerId, b.answerId]));
+    const untouched = await t.db.message.findMany({ where: { status: { not: "streaming" } }, orderBy: { id: "asc" } });
+
+    expect(await markStaleStreamingAsInterrupted({ db: t.db })).toBe(streaming.length);
+    for (const { id } of streaming) {
+      expect(await t.db.message.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "interrupted",
+        errorCode: "interrupted:chat",
+        errorMessage: "V4 Chat stopped before this answer was complete.",
+        errorHint: hint,
+      });
     }
-  });
-
-  it("keep order when the clock stands still or goes backwards", async () => {
-    const { userId, conversationId } = await setup();
-    const frozen = Date.now();
-    const clock = vi.spyOn(Date, "now").mockReturnValue(frozen);
-    const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push((await createUserMessage({ db: t.db, userId, conversationId, content: `f${i}` })).id);
-    clock.mockReturnValue(frozen - 60_000);
-    for (let i = 0; i < 4; i++) ids.push((await createUserMessage({ db: t.db, userId, conversationId, content: `b${i}` })).id);
-    clock.mockRestore();
-
-    const listed = await listMessages({ db: t.db, userId, conversationId });
-    expect(listed.map((m) => m.id)).toEqual(ids);
-    expect(listed.map((m) => m.createdAt.getTime() - frozen)).toEqual(ids.map((_, i) => i));
-  });
-
-  it("keep order when inserts are issued concurrently", async () => {
-    const { userId, conversationId } = await setup();
-    const created = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => createUserMessage({ db: t.db, userId, conversationId, content: `m${i}` })),
-    );
-    const listed = await listMessages({ db: t.db, userId, conversationId });
-    expect(new Set(listed.map((m) => m.createdAt.getTime())).size).toBe(10);
-    const byCreation = [...created].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    expect(listed.map((m) => m.id)).toEqual(byCreation.map((m) => m.id));
-  });
-
-  it("creates a user message and a streaming assistant placeholder with the given ids", async () => {
-    const { userId, conversationId } = await setup();
-    const question = await createUserMessage({ db: t.db, userId, conversationId, id: "q-1", content: "Hello?" });
-    const answer = await createAssistantPlaceholder({ db: t.db, userId, conversationId, id: "a-1", ...placeholder });
-    expect(question).toMatchObject({ id: "q-1", role: "user", content: "Hello?", status: "complete" });
-    expect(answer).toMatchObject({ id: "a-1", role: "assistant", content: "", status: "streaming", ...placeholder });
-  });
-
-  it("finishAssistantMessage stores every final field", async () => {
-    const { userId, conversationId } = await setup();
-    const answer = await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
-    const final = {
-      content: "The answer is 42.",
-      reasoning: "Thinking about it...",
-      status: "error" as const,
-      errorCode: "rate_limit:chat",
-      errorMessage: "Too many requests",
-      finishReason: "length",
-      inputTokens: 1200,
-      cacheHitTokens: 1000,
-      cacheMissTokens: 200,
-      outputTokens: 345,
-      reasoningTokens: 120,
-      costUsd: 0.000123,
-      ttftMs: 250.6,
-      reasoningMs: 900,
-      durationMs: 4321.2,
-    };
-    const finished = await finishAssistantMessage({ db: t.db, userId, id: answer.id, ...final });
-    const expected = { ...final, ttftMs: 251, durationMs: 4321, ...placeholder, role: "assistant", id: answer.id };
-    expect(finished).toMatchObject(expected);
-    const [stored] = await listMessages({ db: t.db, userId, conversationId });
-    expect(stored).toMatchObject(expected);
-
-    // Another user cannot finish it; user messages cannot be "finished".
-    await t.db.user.create({ data: { id: "intruder", name: "intruder" } });
-    expect(await finishAssistantMessage({ db: t.db, userId: "intruder", id: answer.id, content: "x", status: "complete" })).toBeNull();
-    const question = await createUserMessage({ db: t.db, userId, conversationId, content: "q" });
-    expect(await finishAssistantMessage({ db: t.db, userId, id: question.id, content: "x", status: "complete" })).toBeNull();
-    expect(await finishAssistantMessage({ db: t.db, userId, id: "missing", content: "x", status: "complete" })).toBeNull();
-    await expect(
-      finishAssistantMessage({ db: t.db, userId, id: answer.id, content: "x", status: "streaming" as never }),
-    ).rejects.toThrow();
-    expect((await listMessages({ db: t.db, userId, conversationId }))[0]?.content).toBe("The answer is 42.");
-  });
-
-  it("deleteMessagesFrom removes the message and everything after it, only for the owner", async () => {
-    const { userId, conversationId } = await setup();
-    const other = await setup();
-    const otherMessage = await createUserMessage({ db: t.db, userId: other.userId, conversationId: other.conversationId, content: "x" });
-    const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push((await createUserMessage({ db: t.db, userId, conversationId, content: `m${i}` })).id);
-
-    // Wrong owner, wrong conversation, unknown message: nothing happens.
-    expect(await deleteMessagesFrom({ db: t.db, userId: other.userId, conversationId, messageId: ids[2]! })).toBe(0);
-    expect(await deleteMessagesFrom({ db: t.db, userId, conversationId: other.conversationId, messageId: ids[2]! })).toBe(0);
-    expect(await deleteMessagesFrom({ db: t.db, userId, conversationId, messageId: otherMessage.id })).toBe(0);
-    expect(await listMessages({ db: t.db, userId, conversationId })).toHaveLength(6);
-
-    expect(await deleteMessagesFrom({ db: t.db, userId, conversationId, messageId: ids[3]! })).toBe(3);
-    expect((await listMessages({ db: t.db, userId, conversationId })).map((m) => m.id)).toEqual(ids.slice(0, 3));
-    expect(await listMessages({ db: t.db, userId: other.userId, conversationId: other.conversationId })).toHaveLength(1);
-
-    // New messages after a truncation still come last.
-    const next = await createUserMessage({ db: t.db, userId, conversationId, content: "edited" });
-    expect((await listMessages({ db: t.db, userId, conversationId })).at(-1)?.id).toBe(next.id);
-  });
-
-  it("markStaleStreamingAsInterrupted only touches streaming rows", async () => {
-    const { userId, conversationId } = await setup();
-    await t.db.message.updateMany({ where: { status: "streaming" }, data: { status: "complete" } });
-    const stale = await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
-    const done = await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
-    await finishAssistantMessage({ db: t.db, userId, id: done.id, content: "ok", status: "complete" });
-
-    expect(await markStaleStreamingAsInterrupted({ db: t.db })).toBe(1);
-    const byId = new Map((await listMessages({ db: t.db, userId, conversationId })).map((m) => [m.id, m]));
-    expect(byId.get(stale.id)?.status).toBe("interrupted");
-    expect(byId.get(stale.id)?.errorCode).toBe("interrupted:chat");
-    expect(byId.get(done.id)?.status).toBe("complete");
+    // What had arrived is kept.
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: a.answerId } })).toMatchObject({ content: "so far" });
+    expect(
+      await t.db.message.findMany({ where: { id: { notIn: streaming.map((row) => row.id) } }, orderBy: { id: "asc" } }),
+    ).toEqual(untouched);
     expect(await markStaleStreamingAsInterrupted({ db: t.db })).toBe(0);
   });
 
-  it("checkpoints a streaming answer, keeps it through a restart, and never overwrites a finished one", async () => {
-    const { userId, conversationId } = await setup();
-    const streaming = await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
-    expect(
-      await checkpointAssistantMessage({ db: t.db, userId, id: streaming.id, content: "partial answer", reasoning: "some thought" }),
-    ).toBe(true);
-    // Another user cannot write into it.
-    expect(await checkpointAssistantMessage({ db: t.db, userId: "someone-else", id: streaming.id, content: "x", reasoning: null })).toBe(
-      false,
-    );
+  it("markAnswerInterrupted marks one streaming answer of its owner, with the given message", async () => {
+    const { userId, promptId, answerId } = await firstTurn();
+    const intruder = await makeUser();
+    const before = await snapshotRows(t.db);
+    expect(await markAnswerInterrupted({ db: t.db, userId: intruder, id: answerId, errorMessage: "x" })).toBe(false);
+    expect(await markAnswerInterrupted({ db: t.db, userId, id: promptId, errorMessage: "x" })).toBe(false);
+    expect(await markAnswerInterrupted({ db: t.db, userId, id: "missing", errorMessage: "x" })).toBe(false);
+    expect(await snapshotRows(t.db)).toEqual(before);
 
-    await markStaleStreamingAsInterrupted({ db: t.db });
-    const [restarted] = (await listMessages({ db: t.db, userId, conversationId })).filter((m) => m.id === streaming.id);
-    expect(restarted).toMatchObject({ status: "interrupted", content: "partial answer", reasoning: "some thought" });
+    expect(await markAnswerInterrupted({ db: t.db, userId, id: answerId, errorMessage: "The save kept failing." })).toBe(true);
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({
+      status: "interrupted",
+      errorCode: "interrupted:chat",
+      errorMessage: "The save kept failing.",
+      errorHint: hint,
+    });
 
-    const done = await createAssistantPlaceholder({ db: t.db, userId, conversationId, ...placeholder });
-    await finishAssistantMessage({ db: t.db, userId, id: done.id, content: "final", status: "complete" });
-    expect(await checkpointAssistantMessage({ db: t.db, userId, id: done.id, content: "late", reasoning: null })).toBe(false);
-    const [final] = (await listMessages({ db: t.db, userId, conversationId })).filter((m) => m.id === done.id);
-    expect(final?.content).toBe("final");
+    // A finished answer is never marked.
+    const finished = await firstTurn();
+    await finishAnswer({ db: t.db, userId: finished.userId, id: finished.answerId, data: { ...finalFields, status: "complete" } });
+    expect(await markAnswerInterrupted({ db: t.db, userId: finished.userId, id: finished.answerId, errorMessage: "x" })).toBe(false);
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: finished.answerId } })).toMatchObject({
+      status: "complete",
+      errorCode: finalFields.errorCode,
+      errorMessage: finalFields.errorMessage,
+    });
   });
 });

@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { selectedPath } from "@/lib/chat/message-tree";
 import { createDb } from "./client";
 import { createMigration } from "./create-migration";
 import { applyMigrations } from "./migrate";
+import { listMessages } from "./messages";
 import { defaultMigrationsDir, defaultSchemaPath, listMigrationNames } from "./migrations-folder";
 import { databaseUrl, sqliteFilePath } from "./url";
 
@@ -121,6 +123,170 @@ describe("applyMigrations", () => {
   it("rejects URLs it cannot handle yet", async () => {
     await expect(applyMigrations({ databaseUrl: "postgresql://u:p@localhost/db" })).rejects.toThrow(/PostgreSQL/);
     await expect(applyMigrations({ databaseUrl: "mysql://localhost/db" })).rejects.toThrow(/Unsupported/);
+  });
+});
+
+describe("the message tree migration", () => {
+  /** How the Prisma SQLite adapter writes a DateTime. */
+  const stamp = (ms: number) => new Date(Date.UTC(2026, 10, 20, 9, 0, 0) + ms).toISOString().replace("Z", "+00:00");
+  const metrics = {
+    model: "pro",
+    modelId: "deepseek-v4-pro",
+    mode: "think-high",
+    effectiveMode: "think-high",
+    backend: "deepseek",
+    finishReason: "stop",
+    inputTokens: 1200,
+    cacheHitTokens: 1000,
+    cacheMissTokens: 200,
+    outputTokens: 345,
+    reasoningTokens: 120,
+    costUsd: 0.000123,
+    ttftMs: 251,
+    reasoningMs: 900,
+    durationMs: 4321,
+  };
+  const noMetrics = Object.fromEntries(Object.keys(metrics).map((key) => [key, null])) as Record<keyof typeof metrics, null>;
+
+  interface OldMessage {
+    id: string;
+    conversationId: string;
+    role: "user" | "assistant";
+    content: string;
+    reasoning: string | null;
+    status: string;
+    errorCode: string | null;
+    errorMessage: string | null;
+    at: number;
+    metrics: typeof metrics | typeof noMetrics;
+  }
+  const noError = { status: "complete", errorCode: null, errorMessage: null };
+  const user = (conversationId: string, id: string, at: number, content: string): OldMessage => ({
+    ...noError,
+    id,
+    conversationId,
+    role: "user",
+    content,
+    reasoning: null,
+    at,
+    metrics: noMetrics,
+  });
+  const answer = (
+    conversationId: string,
+    id: string,
+    at: number,
+    content: string,
+    reasoning: string | null,
+    extra: Partial<OldMessage> = {},
+  ): OldMessage => ({ ...noError, id, conversationId, role: "assistant", content, reasoning, at, metrics, ...extra });
+
+  // In the old (createdAt, id) order per conversation. Ids deliberately do not sort like that
+  // order, except where createdAt ties (then the id decides).
+  const c1 = [
+    user("c1", "m-9", 0, 'Say "hi"\nand \\ more ✓ 🙂'),
+    answer("c1", "m-3", 1000, "Hi!", "They want a greeting.\nOK."),
+    user("c1", "m-7", 2000, "Why?"),
+    answer("c1", "m-1", 3000, "", null, {
+      status: "error",
+      errorCode: "rate_limit:chat",
+      errorMessage: "Too many requests",
+      metrics: noMetrics,
+    }),
+    // Two rows with the same createdAt: "m-4" before "m-5".
+    user("c1", "m-5", 4000, "Again, please."),
+    user("c1", "m-4", 4000, "Why, really?"),
+    answer("c1", "m-2", 5000, "Because.", ""),
+    answer("c1", "m-8", 6000, "", "Only thought, then stopped.", { status: "stopped" }),
+  ];
+  const c1Order = ["m-9", "m-3", "m-7", "m-1", "m-4", "m-5", "m-2", "m-8"];
+  const c2 = [user("c2", "n-2", 500, "Another chat"), answer("c2", "n-1", 1500, "Sure.", "Thinking")];
+
+  it("migrating a database made by the previous schema keeps every message", async () => {
+    const root = tempDir();
+    const firstOnly = path.join(root, "migrations");
+    mkdirSync(firstOnly);
+    cpSync(path.join(defaultMigrationsDir(), "20261129020528_init"), path.join(firstOnly, "20261129020528_init"), { recursive: true });
+    cpSync(path.join(defaultMigrationsDir(), "migration_lock.toml"), path.join(firstOnly, "migration_lock.toml"));
+    const file = path.join(root, "old.db");
+    const url = `file:${file}`;
+    expect((await applyMigrations({ databaseUrl: url, migrationsDir: firstOnly })).applied).toEqual(["20261129020528_init"]);
+
+    const old = new Database(file);
+    try {
+      old.prepare(`INSERT INTO "User" (id, name, createdAt) VALUES ('u1', 'Old user', ?)`).run(stamp(0));
+      const conversation = old.prepare(
+        `INSERT INTO "Conversation" (id, userId, title, titleSource, model, mode, createdAt, updatedAt) VALUES (?, 'u1', ?, 'auto', 'flash', 'non-think', ?, ?)`,
+      );
+      conversation.run("c1", "First", stamp(0), stamp(6000));
+      conversation.run("c2", "Second", stamp(400), stamp(1500));
+      const insert = old.prepare(
+        `INSERT INTO "Message" (id, conversationId, role, content, reasoning, status, errorCode, errorMessage, model, modelId, mode, effectiveMode, backend, finishReason, inputTokens, cacheHitTokens, cacheMissTokens, outputTokens, reasoningTokens, costUsd, ttftMs, reasoningMs, durationMs, createdAt, updatedAt)
+         VALUES (@id, @conversationId, @role, @content, @reasoning, @status, @errorCode, @errorMessage, @model, @modelId, @mode, @effectiveMode, @backend, @finishReason, @inputTokens, @cacheHitTokens, @cacheMissTokens, @outputTokens, @reasoningTokens, @costUsd, @ttftMs, @reasoningMs, @durationMs, @createdAt, @updatedAt)`,
+      );
+      // Inserted backwards: the old order comes from createdAt and id, not from the rowid.
+      for (const message of [...c2, ...c1].reverse()) {
+        const { at, metrics: columns, ...rest } = message;
+        insert.run({ ...rest, ...columns, createdAt: stamp(at), updatedAt: stamp(at + 10) });
+      }
+      expect(old.prepare(`SELECT COUNT(*) AS n FROM "Message"`).get()).toEqual({ n: 10 });
+    } finally {
+      old.close();
+    }
+
+    const { applied } = await applyMigrations({ databaseUrl: url });
+    expect(applied).toEqual((await listMigrationNames(defaultMigrationsDir())).slice(1));
+    expect(applied).toContain("20261130122943_message_tree");
+
+    const db = createDb(url);
+    try {
+      expect(await db.message.count()).toBe(10);
+      expect(await db.conversation.findMany({ orderBy: { id: "asc" } })).toMatchObject([
+        { id: "c1", title: "First", model: "flash", updatedAt: new Date(stamp(6000)) },
+        { id: "c2", title: "Second", updatedAt: new Date(stamp(1500)) },
+      ]);
+
+      for (const [conversationId, messages, order] of [
+        ["c1", c1, c1Order],
+        ["c2", c2, ["n-2", "n-1"]],
+      ] as const) {
+        const rows = await db.message.findMany({ where: { conversationId } });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        expect([...byId.keys()].sort()).toEqual([...order].sort());
+
+        for (const message of messages) {
+          const row = byId.get(message.id)!;
+          const parts = [
+            ...(message.reasoning ? [{ type: "reasoning", text: message.reasoning }] : []),
+            ...(message.content ? [{ type: "text", text: message.content }] : []),
+          ];
+          expect(JSON.parse(row.parts), message.id).toEqual(parts);
+          expect(row, message.id).toMatchObject({
+            role: message.role,
+            content: message.content,
+            status: message.status,
+            errorCode: message.errorCode,
+            errorMessage: message.errorMessage,
+            ...message.metrics,
+            seq: 1,
+            selected: true,
+            lane: 0,
+            createdAt: new Date(stamp(message.at)),
+            updatedAt: new Date(stamp(message.at + 10)),
+          });
+        }
+        // Each message follows the one before it in the old order.
+        expect(order.map((id) => byId.get(id)!.parentId)).toEqual([null, ...order.slice(0, -1)]);
+
+        const listed = await listMessages({ db, userId: "u1", conversationId });
+        expect(selectedPath(listed).map((step) => step.message.id)).toEqual(order);
+      }
+      expect(JSON.parse((await db.message.findUniqueOrThrow({ where: { id: "m-9" } })).parts)).toEqual([
+        { type: "text", text: 'Say "hi"\nand \\ more ✓ 🙂' },
+      ]);
+      expect((await db.message.findUniqueOrThrow({ where: { id: "m-1" } })).parts).toBe("[]");
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
 

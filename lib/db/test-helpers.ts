@@ -27,3 +27,30 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** The answer row's start fields, as lib/chat/send.ts would pass them. */
+export const ANSWER_START = {
+  model: "pro",
+  modelId: "deepseek-v4-pro",
+  mode: "think-high",
+  effectiveMode: "think-high",
+  modeNotice: null,
+  backend: "simulator",
+  priceTier: "standard",
+} as const;
+
+/** A prompt as lib/chat/send.ts passes it to reserveTurn: text and one text part. */
+export function promptInput(id: string, text: string): { id: string; text: string; parts: string } {
+  return { id, text, parts: JSON.stringify([{ type: "text", text }]) };
+}
+
+/** Every conversation and message row, raw, in a stable order: "nothing changed" is equality. */
+export async function snapshotRows(db: Db): Promise<{ conversations: unknown[]; messages: unknown[] }> {
+  const [conversations, messages] = await Promise.all([
+    db.conversation.findMany({ orderBy: { id: "asc" } }),
+    db.message.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return { conversations, messages };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
