@@ -181,6 +181,28 @@ test.describe("chatting", () => {
     await expect(page.locator(`[data-probe="${tag}"]`)).toHaveCount(0);
   });
 
+  test("images and raw HTML in model output load nothing", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    const requested: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes(tag)) requested.push(request.url());
+    });
+    await chat.open();
+    await chat.chooseMode("Non-think");
+    // The simulator quotes the question, so these come back as model output: a markdown image
+    // whose URL would carry data out, and raw HTML tags.
+    await chat.send(`Summarise ![leak](http://127.0.0.1:9/${tag}.png?secret=1) and <img src="/${tag}-raw.png"> <a href="/${tag}">x</a>`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    const answer = chat.lastAnswer().getByTestId("answer-text");
+    await expect(answer).toContainText("Summarise");
+    await expect(answer.locator("img")).toHaveCount(0);
+    await expect(answer.locator(`a[href*="${tag}"]`)).toHaveCount(0);
+    await page.reload();
+    await expect(chat.lastAnswer()).toHaveAttribute("data-status", "complete");
+    expect(requested).toEqual([]);
+  });
+
   test("nothing is fetched from outside the machine", async ({ page }) => {
     const outside: string[] = [];
     page.on("request", (request) => {

@@ -82,6 +82,12 @@ async function reserve(tx: Tx, input: TurnInput): Promise<ReservedTurn> {
     throw new TurnRejected("no_conversation");
   }
   if (!prompt && parent?.role !== "user") throw new TurnRejected("parent_not_prompt");
+  if (prompt && parent?.role === "user") {
+    // A prompt follows an answer. Only a prompt left without any answer (a crash between the
+    // two, in data from before the tree) may be followed by another prompt directly.
+    const answers = await tx.message.count({ where: { conversationId, parentId: parent.id, role: "assistant" } });
+    if (answers > 0) throw new TurnRejected("no_parent");
+  }
   if (prompt) {
     const taken = await tx.message.findUnique({ where: { id: prompt.id }, select: { id: true } });
     if (taken) throw new TurnRejected("duplicate_message");
