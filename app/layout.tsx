@@ -3,7 +3,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: "V4 Chat",
-  description: "A self-hosted chat workspace for DeepSeek V4 Flash and V4 Pro",
+  description: "A self-hosted chat workspace for DeepSeek V4.1 Flash and V4 Pro",
   icons: { icon: "/icon.svg" },
 };
 

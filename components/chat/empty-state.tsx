@@ -12,7 +12,7 @@ export function EmptyState({ backend, onPick }: { backend: BackendInfo; onPick: 
     <div className="mx-auto flex h-full max-w-2xl flex-col items-center justify-center px-4 py-10 text-center">
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">What can I help with?</h1>
       <p className="mt-2 text-sm text-muted-foreground">
-        DeepSeek V4 Flash and Pro via {backend.label}. Pick a model and a reasoning mode below.
+        DeepSeek V4.1 Flash and V4 Pro via {backend.label}. Pick a model and a reasoning mode below.
       </p>
       <div className="mt-8 grid w-full gap-2 sm:grid-cols-2">
         {SUGGESTIONS.map((text) => (
