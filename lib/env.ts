@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { backendKindSchema } from "./contract/enums";
 import { databaseUrl as resolveDatabaseUrl } from "./db/url";
 
 /**
@@ -26,7 +27,7 @@ export const envSchema = z.object({
   DATA_DIR: optionalString,
 
   /** Explicit backend choice; when unset the first configured one wins, else the simulator. */
-  V4_BACKEND: z.enum(["deepseek", "openrouter", "openai-compatible", "simulator"]).optional(),
+  V4_BACKEND: backendKindSchema.optional(),
 
   DEEPSEEK_API_KEY: optionalString,
   DEEPSEEK_BASE_URL: optionalUrl,

@@ -1,3 +1,4 @@
+import type { PriceTier } from "@/lib/contract";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import { CHINA_PUBLIC_HOLIDAYS, chinaDate, type OffPeakDays } from "./holidays";
 
@@ -108,7 +109,7 @@ export function isPeakHour(period: PricePeriod, at: Date, offPeakDays: OffPeakDa
 export interface PriceQuote {
   prices: TokenPrices;
   /** "peak" | "off-peak" where the period distinguishes them, else "standard". */
-  tier: "peak" | "off-peak" | "standard";
+  tier: PriceTier;
   /** The instant the period began (its `from`). */
   since: string;
 }

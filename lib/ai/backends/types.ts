@@ -1,9 +1,10 @@
 import type { LanguageModel, streamText } from "ai";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
+import type { BackendKind } from "@/lib/contract";
 import type { PriceQuote } from "@/lib/usage/prices";
 
-export type BackendKind = "deepseek" | "openrouter" | "openai-compatible" | "simulator";
+export type { BackendKind };
 
 /** Provider-specific request options, as the AI SDK accepts them (JSON values by provider name). */
 export type ProviderOptions = NonNullable<Parameters<typeof streamText>[0]["providerOptions"]>;
