@@ -1,8 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 
-/** Ports of the app and its simulator under test (apart from a developer's running instance). */
-export const APP_PORT = 3100;
-export const SIMULATOR_PORT = 4100;
+/**
+ * Ports of the app and its simulator under test (apart from a developer's running instance).
+ * E2E_PORT_OFFSET moves both, so two checkouts can run their browser tests at once.
+ */
+const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const APP_PORT = 3100 + PORT_OFFSET;
+export const SIMULATOR_PORT = 4100 + PORT_OFFSET;
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { SIMULATOR_PORT } from "../playwright.config";
 import { receivedRequests, uniqueTag } from "./support/simulator";
 
 /** Bad input gets a clear error, loses nothing, and never reaches the model. */
@@ -65,7 +66,7 @@ test.describe("the API refuses bad input clearly", () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const text of [html, ...(await Promise.all(scripts.map(async (src) => (await request.get(src)).text())))]) {
       expect(text).not.toContain("sk-v4chat");
-      expect(text).not.toContain("127.0.0.1:4100");
+      expect(text).not.toContain(`127.0.0.1:${SIMULATOR_PORT}`);
     }
   });
 });
