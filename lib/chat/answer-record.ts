@@ -87,7 +87,8 @@ export function answerUpdate(answer: SettledAnswer): AnswerUpdate {
     outputTokens: usage?.outputTokens ?? null,
     reasoningTokens: usage?.reasoningTokens ?? null,
     costUsd: answer.costUsd ?? null,
-    priceTier: answer.costUsd !== undefined ? (answer.priceTier ?? null) : null,
+    // Kept without a cost too: the row was reserved with its tier, and the live stream showed it.
+    priceTier: answer.priceTier ?? null,
     ttftMs: roundMs(answer.ttftMs),
     reasoningMs: roundMs(answer.reasoningMs),
     durationMs: roundMs(answer.durationMs),

@@ -101,6 +101,10 @@ async function reserve(tx: Tx, input: TurnInput): Promise<ReservedTurn> {
         data: { id: conversationId, userId, title: input.newTitle, titleSource: "auto", ...settings },
       });
 
+  // The turn follows what its sender sees, which may be a branch another tab has since switched
+  // away from: that branch becomes the path shown again, so the new turn is on it.
+  if (parent) await selectPathTo(tx, conversationId, parent.id);
+
   const promptRow = prompt
     ? await insertSelectedVersion(tx, {
         id: prompt.id,
@@ -128,4 +132,21 @@ async function reserve(tx: Tx, input: TurnInput): Promise<ReservedTurn> {
   const promptMessage = messages.find((message) => message.id === promptRow.id);
   if (!promptMessage) throw new NotFoundError("Message");
   return { conversation: toConversation(conversation), created: !existing, prompt: promptMessage, answer, messages };
+}
+
+/** Selects `id` and every message above it that is not the selected one of its sibling group. */
+async function selectPathTo(tx: Tx, conversationId: string, id: string): Promise<void> {
+  const nodes = await tx.message.findMany({
+    where: { conversationId },
+    select: { id: true, parentId: true, role: true, lane: true, selected: true },
+  });
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const seen = new Set<string>();
+  for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
+    seen.add(node.id);
+    if (node.selected) continue;
+    const group = { conversationId, parentId: node.parentId, role: node.role, lane: node.lane };
+    await tx.message.updateMany({ where: { ...group, selected: true }, data: { selected: false } });
+    await tx.message.update({ where: { id: node.id }, data: { selected: true } });
+  }
 }
