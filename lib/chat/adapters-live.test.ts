@@ -4,6 +4,7 @@ import type { Backend } from "@/lib/ai/backends/types";
 import { resolveMode, type ReasoningMode } from "@/lib/ai/modes";
 import { parseEnv } from "@/lib/env";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { answerStartRow } from "./answer-record";
 import { Generation, type SettledAnswer } from "./generation";
 import { loggedRequests, longText, readAll, startTestSimulator, uniqueTag } from "./test-helpers";
 
@@ -49,7 +50,16 @@ async function answer(backend: Backend, text: string, requested: ReasoningMode =
     mode,
     messages,
     backend,
-    createdAt: new Date(),
+    start: answerStartRow({
+      model: "flash",
+      modelId: backend.modelId("flash"),
+      mode: mode.requested,
+      effectiveMode: mode.effective,
+      modeNotice: mode.notice,
+      backend: backend.label,
+    }),
+    version: { index: 1, count: 1 },
+    parentId: "prompt",
     persist: async (result) => {
       settled = result;
     },
@@ -70,8 +80,12 @@ describe.each(["deepseek", "openrouter", "vllm"] as const)("the %s adapter", (ki
     expect(settled.usage?.inputTokens).toBeGreaterThan(0);
     expect(settled.usage?.reasoningTokens).toBeGreaterThan(0);
     expect(chunks.some((chunk) => chunk.type === "reasoning-delta")).toBe(true);
+    // DeepSeek's own default id for Flash (V4.1 Flash); the others are configured with the legacy id.
+    const expectedId = kind === "deepseek" ? "deepseek-flash" : "deepseek-v4-flash";
     const [body] = await loggedRequests(sim, tag);
-    expect(body?.model).toBe("deepseek-v4-flash");
+    expect(body?.model).toBe(expectedId);
+    const start = chunks.find((chunk) => chunk.type === "start");
+    expect(start?.type === "start" && start.messageMetadata).toMatchObject({ modelId: expectedId, version: { index: 1, count: 1 } });
   });
 
   it("reports prompt-cache hits on a repeated long prefix", async () => {

@@ -8,10 +8,12 @@ import type { ReasoningMode } from "@/lib/ai/modes";
 import type { Fault } from "@/lib/simulator/faults";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { resolveMode } from "@/lib/ai/modes";
-import { Generation, type ChatChunk, type SettledAnswer } from "./generation";
-import { findConversationGeneration, findGeneration, startGeneration } from "./registry";
+import type { ChatMessageMetadata } from "@/lib/contract";
+import { ChatError } from "@/lib/errors";
+import { answerStartRow, type AnswerRow } from "./answer-record";
+import { Generation, type ChatChunk, type GenerationInput, type SettledAnswer } from "./generation";
+import { claimConversation, findConversationGenerations, findGeneration, startGeneration, stopConversation } from "./registry";
 import { addFault, longText, readAll, simulatorBackend, startTestSimulator, uniqueTag } from "./test-helpers";
-import type { ChatMessageMetadata } from "./types";
 
 let sim: RunningSimulator;
 let backend: Backend;
@@ -37,6 +39,18 @@ interface Started {
 
 let ids = 0;
 
+/** The answer's row as send.ts reserves it before the call. */
+function startRow(model: ModelKey, mode: ReasoningMode, createdAt = new Date()): AnswerRow {
+  return answerStartRow({
+    model,
+    modelId: backend.modelId(model),
+    mode,
+    effectiveMode: mode,
+    backend: backend.label,
+    createdAt,
+  });
+}
+
 function generate({
   prompt,
   messages,
@@ -44,6 +58,7 @@ function generate({
   mode = "non-think",
   persist,
   maxOutputTokens,
+  ...rest
 }: {
   prompt?: string;
   messages?: ModelMessage[];
@@ -51,7 +66,7 @@ function generate({
   mode?: ReasoningMode;
   persist?: (answer: SettledAnswer) => Promise<void>;
   maxOutputTokens?: number;
-}): Started {
+} & Partial<Pick<GenerationInput, "persistFailed" | "persistRetryDelaysMs">>): Started {
   const persisted: SettledAnswer[] = [];
   const messageId = `answer-${++ids}`;
   const createdAt = new Date();
@@ -63,13 +78,16 @@ function generate({
     mode: { requested: mode, effective: mode },
     messages: messages ?? [{ role: "user", content: prompt ?? "" }],
     backend,
-    createdAt,
+    start: startRow(model, mode, createdAt),
+    version: { index: 1, count: 1 },
+    parentId: `prompt-${ids}`,
     maxOutputTokens,
     persist:
       persist ??
       (async (answer) => {
         persisted.push(answer);
       }),
+    ...rest,
   });
   return { generation, persisted, messageId, createdAt };
 }
@@ -120,6 +138,7 @@ describe("Generation: a complete answer", () => {
       prompt: `${tag} how does binary search work?`,
       mode: "think-high",
     });
+    const parentId = `prompt-${ids}`;
     const chunks = await readAll(generation.stream());
 
     // reasoning-end comes with the first text (the provider closes reasoning when text starts).
@@ -143,17 +162,21 @@ describe("Generation: a complete answer", () => {
       messageMetadata: {
         createdAt: createdAt.toISOString(),
         model: "flash",
-        modelId: "deepseek-v4-flash",
+        modelId: "deepseek-flash",
         mode: "think-high",
         effectiveMode: "think-high",
         backend: "Offline simulator",
         status: "streaming",
+        version: { index: 1, count: 1 },
+        parentId,
       },
     });
 
     const meta = finalMetadata(chunks);
     expect(meta.status).toBe("complete");
     expect(meta.finishReason).toBe("stop");
+    // The version the upstream reported in its stream (the simulator echoes the id asked for).
+    expect(meta.modelVersion).toBe("deepseek-flash");
     const usage = meta.usage;
     if (!usage) throw new Error("no usage in the final metadata");
     expect(usage.inputTokens).toBeGreaterThan(0);
@@ -178,11 +201,14 @@ describe("Generation: a complete answer", () => {
       text,
       reasoning,
       finishReason: "stop",
+      modelVersion: "deepseek-flash",
       usage,
       costUsd: meta.costUsd,
+      priceTier: meta.priceTier,
       ttftMs: meta.ttftMs,
       reasoningMs: meta.reasoningMs,
       durationMs: meta.durationMs,
+      endedAt: expect.any(Date),
     });
     expect(await generation.done).toBe(persisted[0]);
   });
@@ -378,18 +404,69 @@ describe("Generation: stop and failures", () => {
     expect(finalMetadata(chunks)).toMatchObject({ status: "error", error: { code: c.code } });
   });
 
-  it("still ends the stream with finish when persisting the answer throws", async () => {
+  it("still ends the stream with finish, and marks the row through persistFailed once, when every save throws", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { generation } = generate({
+    const failedWith: SettledAnswer[] = [];
+    let attempts = 0;
+    const { generation, messageId } = generate({
       prompt: `${uniqueTag("nosave")} what is a mutex?`,
-      persist: () => Promise.reject(new Error("disk full")),
+      persist: () => {
+        attempts += 1;
+        return Promise.reject(new Error("disk full"));
+      },
+      persistFailed: async (answer) => {
+        failedWith.push(answer);
+      },
+      persistRetryDelaysMs: [1, 1],
     });
     const chunks = await readAll(generation.stream());
+    const answer = await generation.done;
 
     expect(chunks.slice(-2).map((chunk) => chunk.type)).toEqual(["message-metadata", "finish"]);
     expect(finalMetadata(chunks).status).toBe("complete");
+    expect(answer.status).toBe("complete");
+    expect(attempts).toBe(3); // the first try and one per delay
+    expect(failedWith).toEqual([answer]);
+    expect(logged).toHaveBeenCalledWith(`could not save answer ${messageId}`, expect.objectContaining({ message: "disk full" }));
+  });
+
+  it("retries the final save: a write that fails twice then succeeds is saved once, without persistFailed", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const saved: SettledAnswer[] = [];
+    const persistFailed = vi.fn(async () => {});
+    let attempts = 0;
+    const { generation } = generate({
+      prompt: `${uniqueTag("flaky")} what is a semaphore?`,
+      persist: async (answer) => {
+        attempts += 1;
+        if (attempts <= 2) throw new Error("database is locked");
+        saved.push(answer);
+      },
+      persistFailed,
+      persistRetryDelaysMs: [1, 1, 1],
+    });
+    const chunks = await readAll(generation.stream());
+    const answer = await generation.done;
+
+    expect(attempts).toBe(3);
+    expect(saved).toEqual([answer]);
+    expect(persistFailed).not.toHaveBeenCalled();
+    expect(finalMetadata(chunks).status).toBe("complete");
+    expect(chunks.at(-1)).toEqual({ type: "finish" });
+  });
+
+  it("survives a persistFailed that throws too: the stream still finishes", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { generation } = generate({
+      prompt: `${uniqueTag("nomark")} what is a spinlock?`,
+      persist: () => Promise.reject(new Error("disk full")),
+      persistFailed: () => Promise.reject(new Error("still full")),
+      persistRetryDelaysMs: [1],
+    });
+    const chunks = await readAll(generation.stream());
     expect((await generation.done).status).toBe("complete");
-    expect(logged).toHaveBeenCalledWith("could not save the answer", expect.objectContaining({ message: "disk full" }));
+    expect(chunks.at(-1)).toEqual({ type: "finish" });
+    expect(logged).toHaveBeenCalledWith("could not mark the answer interrupted", expect.objectContaining({ message: "still full" }));
   });
 });
 
@@ -406,7 +483,9 @@ describe("Generation: checkpoints", () => {
       mode: resolveMode("non-think", backend.contextWindow, 393_216),
       messages: [{ role: "user", content: `${tag} tell me a story` }],
       backend,
-      createdAt: new Date(),
+      start: startRow("flash", "non-think"),
+      version: { index: 1, count: 1 },
+      parentId: "p",
       checkpointEveryMs: 300,
       checkpoint: async ({ text }) => {
         await new Promise((resolve) => setTimeout(resolve, 20)); // a slow write must still land first
@@ -428,25 +507,83 @@ describe("Generation: checkpoints", () => {
 });
 
 describe("startGeneration (registry)", () => {
+  function registered(userId: string, conversationId: string, prompt: string): Generation {
+    const claim = claimConversation({ userId, conversationId });
+    return startGeneration(
+      {
+        userId,
+        conversationId,
+        messageId: uniqueTag("registered"),
+        model: "flash",
+        mode: { requested: "non-think", effective: "non-think" },
+        messages: [{ role: "user", content: prompt }],
+        backend,
+        start: startRow("flash", "non-think"),
+        version: { index: 1, count: 1 },
+        parentId: "p",
+        persist: async () => {},
+      },
+      claim,
+    );
+  }
+
   it("finds a running generation for its owner only, and forgets it once done", async () => {
-    const messageId = uniqueTag("registered");
-    const generation = startGeneration({
-      userId: "owner",
-      conversationId: "conversation-registry",
-      messageId,
-      model: "flash",
-      mode: { requested: "non-think", effective: "non-think" },
-      messages: [{ role: "user", content: `${messageId} ping` }],
-      backend,
-      createdAt: new Date(),
-      persist: async () => {},
-    });
+    const conversationId = uniqueTag("conversation-registry");
+    const generation = registered("owner", conversationId, `${conversationId} ping`);
+    const { messageId } = generation;
 
     expect(findGeneration({ userId: "owner", messageId })).toBe(generation);
     expect(findGeneration({ userId: "someone-else", messageId })).toBeUndefined();
-    expect(findConversationGeneration({ userId: "owner", conversationId: "conversation-registry" })).toBe(generation);
+    expect(findConversationGenerations({ userId: "owner", conversationId })).toEqual([generation]);
+    expect(findConversationGenerations({ userId: "someone-else", conversationId })).toEqual([]);
 
     await generation.done;
     expect(findGeneration({ userId: "owner", messageId })).toBeUndefined();
+    expect(findConversationGenerations({ userId: "owner", conversationId })).toEqual([]);
+  });
+
+  it("holds the conversation's claim while the answer runs (409 for a second one), and releases it when done", async () => {
+    const conversationId = uniqueTag("conversation-claim");
+    await addFault(sim, conversationId, { kind: "slow", tokensPerSecond: 200 }, 1);
+    const generation = registered("owner", conversationId, `${conversationId} take your time`);
+
+    let conflict: unknown;
+    try {
+      claimConversation({ userId: "owner", conversationId });
+    } catch (error) {
+      conflict = error;
+    }
+    expect(conflict).toBeInstanceOf(ChatError);
+    expect(conflict).toMatchObject({ code: "conflict:chat", status: 409 });
+    // Claims are per owner: another user's conversation with the same id is not blocked.
+    claimConversation({ userId: "someone-else", conversationId }).release();
+
+    generation.stop();
+    await generation.done;
+    const again = claimConversation({ userId: "owner", conversationId });
+    again.release();
+  });
+
+  it("a released claim can be taken again; releasing twice frees it only once", () => {
+    const conversationId = uniqueTag("conversation-release");
+    const first = claimConversation({ userId: "owner", conversationId });
+    first.release();
+    const second = claimConversation({ userId: "owner", conversationId });
+    first.release(); // a stale release must not free the new holder's claim
+    expect(() => claimConversation({ userId: "owner", conversationId })).toThrow(ChatError);
+    second.release();
+  });
+
+  it("stopConversation stops the running answer and waits until it settled", async () => {
+    const conversationId = uniqueTag("conversation-stop");
+    await addFault(sim, conversationId, { kind: "slow", tokensPerSecond: 100 }, 1);
+    const generation = registered("owner", conversationId, `${conversationId} a long story`);
+    await readUntil(generation.stream(), hasText);
+
+    expect(await stopConversation({ userId: "someone-else", conversationId })).toBe(0);
+    expect(await stopConversation({ userId: "owner", conversationId })).toBe(1);
+    // Already settled when stopConversation returns.
+    const settled = await Promise.race([generation.done, Promise.resolve(undefined)]);
+    expect(settled?.status).toBe("stopped");
   });
 });

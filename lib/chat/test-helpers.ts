@@ -1,7 +1,7 @@
 // Shared setup for the chat tests: the offline simulator over real HTTP, the real DeepSeek
 // provider pointed at it, and the simulator's test-only controls (faults, request log).
 import { randomUUID } from "node:crypto";
-import { createDeepSeekBackend } from "@/lib/ai/backends/deepseek";
+import { createDeepSeekBackend, type DeepSeekBackendOptions } from "@/lib/ai/backends/deepseek";
 import type { Backend } from "@/lib/ai/backends/types";
 import type { Fault } from "@/lib/simulator/faults";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
@@ -11,13 +11,15 @@ export function startTestSimulator(): Promise<RunningSimulator> {
   return startSimulator({ port: 0, testControls: true, speed: 50 });
 }
 
-export function simulatorBackend(sim: RunningSimulator): Backend {
+/** The real DeepSeek provider pointed at the simulator; `overrides` change prices or off-peak days. */
+export function simulatorBackend(sim: RunningSimulator, overrides: Partial<DeepSeekBackendOptions> = {}): Backend {
   return createDeepSeekBackend({
     kind: "simulator",
     label: "Offline simulator",
     apiKey: "sk-test",
     baseURL: sim.url,
     priceHistory: DEEPSEEK_PRICE_HISTORY,
+    ...overrides,
   });
 }
 

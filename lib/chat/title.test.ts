@@ -110,7 +110,7 @@ describe("makeTitle against the simulator", () => {
     const [body, ...more] = await loggedRequests(sim, userText);
 
     expect(more).toHaveLength(0);
-    expect(body).toMatchObject({ model: "deepseek-v4-flash", thinking: { type: "disabled" }, max_tokens: 32 });
+    expect(body).toMatchObject({ model: "deepseek-flash", thinking: { type: "disabled" }, max_tokens: 32 });
     expect(body?.messages?.[0]).toMatchObject({ role: "system", content: expect.stringContaining("conversation title") });
     expect(body?.messages?.[1]).toEqual({ role: "user", content: userText });
   });
