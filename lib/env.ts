@@ -57,6 +57,21 @@ export const envSchema = z.object({
   SIMULATOR_PORT: positiveInt(4010),
   /** Pacing multiplier for the simulator: 1 is realistic, higher is faster. */
   SIMULATOR_SPEED: z.coerce.number().positive().default(1),
+
+  // Accounts and limits (lib/auth).
+  /** Address the app listens on; anything but loopback requires sign-in. */
+  HOST: z.string().trim().default("127.0.0.1"),
+  /** Host names (host or host:port, comma-separated) the app answers to besides loopback names. */
+  ALLOWED_HOSTS: optionalString,
+  /** "1": on loopback, keep using the app without signing in even after accounts exist (as the admin). */
+  LOOPBACK_WITHOUT_SIGN_IN: z.enum(["0", "1"]).default("0"),
+  /** Signs sessions; made once and kept in the data folder when unset. */
+  BETTER_AUTH_SECRET: optionalString,
+  /** Default per-user limits (the admin can set each user's own); 0 means no limit. */
+  LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().nonnegative().default(20),
+  LIMIT_TOKENS_PER_DAY: z.coerce.number().int().nonnegative().default(0),
+  LIMIT_USD_PER_DAY: z.coerce.number().nonnegative().default(0),
+  LIMIT_CONCURRENT_PER_USER: z.coerce.number().int().nonnegative().default(4),
 });
 
 export type Env = z.infer<typeof envSchema>;

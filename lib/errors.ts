@@ -18,7 +18,7 @@ export type ErrorType =
   | "interrupted"
   | "internal";
 
-export type Surface = "chat" | "model" | "conversation" | "database" | "settings";
+export type Surface = "chat" | "model" | "conversation" | "database" | "settings" | "auth" | "limits";
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 

@@ -79,3 +79,10 @@ export async function stopConversation({ userId, conversationId }: { userId: str
   await Promise.allSettled(running.map((generation) => generation.done));
   return running.length;
 }
+
+/** How many answers of a user are being written in this process (for the per-user limit). */
+export function countUserGenerations(userId: string): number {
+  let count = 0;
+  for (const generation of registry.generations.values()) if (generation.userId === userId) count += 1;
+  return count;
+}

@@ -3,6 +3,7 @@ import type { Backend } from "@/lib/ai/backends/types";
 import { getModelInfo } from "@/lib/ai/catalogue";
 import { resolveMode } from "@/lib/ai/modes";
 import { answerParts, plainTextOf, type ChatRequest } from "@/lib/contract";
+import { enforceLimits } from "@/lib/auth/limits";
 import type { Db } from "@/lib/db/client";
 import { checkpointAnswer, finishAnswer, markAnswerInterrupted, reserveTurn, setAutoTitle, TurnRejected } from "@/lib/db/queries";
 import { ChatError } from "@/lib/errors";
@@ -10,13 +11,13 @@ import { answerUpdate } from "./answer-record";
 import type { Generation } from "./generation";
 import { pathTo, toModelMessages } from "./history";
 import { selectedPath } from "./message-tree";
-import { claimConversation, startGeneration } from "./registry";
+import { claimConversation, countUserGenerations, startGeneration } from "./registry";
 import { fallbackTitle, makeTitle } from "./title";
 
 /**
- * One turn of a conversation: claim the conversation (one answer at a time), save the user's
- * prompt and reserve the answer's row in one transaction (before the model is called), and
- * start the generation with the selected path as history.
+ * One turn of a conversation: check the user's limits, claim the conversation (one answer at a
+ * time), save the user's prompt and reserve the answer's row in one transaction (before the
+ * model is called), and start the generation with the selected path as history.
  */
 export async function sendChatMessage({
   db,
@@ -30,6 +31,7 @@ export async function sendChatMessage({
   request: ChatRequest;
 }): Promise<Generation> {
   const { conversationId, model, mode } = request;
+  await enforceLimits({ db, userId, running: countUserGenerations(userId) });
   const claim = claimConversation({ userId, conversationId });
   try {
     const effective = resolveMode(mode, backend.contextWindow, getModelInfo(model).capabilities.thinkMaxMinContext);

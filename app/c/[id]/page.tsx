@@ -6,14 +6,14 @@ import { clientIdSchema } from "@/lib/contract";
 import { getConversation, listConversations } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
 import { backendInfo } from "@/lib/server/backend-info";
-import { requestContext } from "@/lib/server/context";
+import { pageContext } from "@/lib/server/context";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = clientIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
-  const { db, userId } = await requestContext();
+  const { db, userId } = await pageContext();
   const conversation = await getConversation({ db, userId, id: parsed.data });
   if (!conversation) notFound();
   const [conversations, messages] = await Promise.all([
@@ -34,7 +34,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const parsed = clientIdSchema.safeParse((await params).id);
   if (!parsed.success) return { title: "V4 Chat" };
-  const { db, userId } = await requestContext();
+  const { db, userId } = await pageContext();
   const conversation = await getConversation({ db, userId, id: parsed.data });
   return { title: conversation ? `${conversation.title} · V4 Chat` : "V4 Chat" };
 }
