@@ -9,11 +9,13 @@ export const dynamic = "force-dynamic";
 
 /** A new chat. The conversation is created when its first message is sent. */
 export default async function NewChatPage() {
-  const { db, userId } = await pageContext();
+  const context = await pageContext();
+  const { db, userId } = context;
   const conversations = await listConversations({ db, userId });
   return (
     <Workspace
       backend={backendInfo()}
+      viewer={{ name: context.name, signedIn: context.signedIn, isAdmin: context.role === "admin" }}
       conversations={conversations.map(toConversationSummary)}
       conversation={null}
       initialMessages={[]}

@@ -1,10 +1,10 @@
 "use client";
 
-import { Check, MessageSquarePlus, Pencil, Trash2, X } from "lucide-react";
+import { Check, MessageSquarePlus, Pencil, Trash2, UserRound, X } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { groupByActivity } from "@/lib/chat/conversation-groups";
-import type { ConversationSummary } from "@/lib/contract";
+import type { ConversationSummary, Viewer } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -17,7 +17,9 @@ export function Sidebar({
   onRename,
   onDelete,
   onNavigate,
+  viewer,
 }: {
+  viewer: Viewer;
   conversations: ConversationSummary[];
   activeId: string | null;
   onNew: () => void;
@@ -136,6 +138,18 @@ export function Sidebar({
             ))}
           </div>
         )}
+      </div>
+      <div className="border-t border-border p-2">
+        <Link
+          href="/account"
+          onClick={onNavigate}
+          className="flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
+          data-testid="account-link"
+        >
+          <UserRound className="h-4 w-4 shrink-0" />
+          <span className="min-w-0 flex-1 truncate">{viewer.signedIn ? viewer.name : "Account and sign-in"}</span>
+          {viewer.isAdmin && viewer.signedIn && <span className="text-[11px] uppercase">admin</span>}
+        </Link>
       </div>
       <ConfirmDialog
         open={deleting !== null}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { DEFAULT_MODEL, type ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_MODE, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
-import type { ConversationSummary } from "@/lib/contract";
+import type { ConversationSummary, Viewer } from "@/lib/contract";
 import type { ChatUIMessage } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
@@ -17,6 +17,7 @@ import { SimulatorBanner } from "./simulator-banner";
 
 export interface WorkspaceProps {
   backend: BackendInfo;
+  viewer: Viewer;
   conversations: ConversationSummary[];
   /** The open conversation, or null on the new-chat page. */
   conversation: ConversationSummary | null;
@@ -81,6 +82,7 @@ export function Workspace(props: WorkspaceProps) {
         )}
       >
         <Sidebar
+          viewer={props.viewer}
           conversations={conversations}
           activeId={activeId}
           onNew={newChat}

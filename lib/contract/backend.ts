@@ -28,3 +28,10 @@ export interface ConversationSummary {
   mode: ReasoningMode;
   updatedAt: string;
 }
+
+/** Who is using the page, as the sidebar shows it. */
+export interface Viewer {
+  name: string;
+  signedIn: boolean;
+  isAdmin: boolean;
+}

@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = clientIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
-  const { db, userId } = await pageContext();
+  const context = await pageContext();
+  const { db, userId } = context;
   const conversation = await getConversation({ db, userId, id: parsed.data });
   if (!conversation) notFound();
   const [conversations, messages] = await Promise.all([
@@ -23,6 +24,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   return (
     <Workspace
       backend={backendInfo()}
+      viewer={{ name: context.name, signedIn: context.signedIn, isAdmin: context.role === "admin" }}
       conversations={conversations.map(toConversationSummary)}
       conversation={toConversationSummary(conversation)}
       initialMessages={toUIPath(messages)}
