@@ -7,6 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const APP_PORT = 3100 + PORT_OFFSET;
 export const SIMULATOR_PORT = 4100 + PORT_OFFSET;
+/** A second app, for the account tests: creating accounts there must not lock the main suite out. */
+export const ACCOUNTS_APP_PORT = 3101 + PORT_OFFSET;
+export const ACCOUNTS_SIMULATOR_PORT = 4101 + PORT_OFFSET;
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,25 +39,44 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 860 } } },
+    {
+      name: "desktop",
+      testIgnore: /accounts\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 860 } },
+    },
+    {
+      name: "accounts",
+      testMatch: /accounts\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 860 }, baseURL: `http://127.0.0.1:${ACCOUNTS_APP_PORT}` },
+    },
   ],
-  webServer: {
-    // The real start-up path: build if needed, migrate a fresh database, start the simulator
-    // (with its test-only controls) and the app.
-    command: "rm -rf e2e/.artifacts/data && npm start",
-    url: `http://127.0.0.1:${APP_PORT}/api/conversations`,
+  // Started one after the other: the first builds the app if needed, the second reuses the build.
+  webServer: [
+    appServer({ port: APP_PORT, simulatorPort: SIMULATOR_PORT, dataDir: "e2e/.artifacts/data" }),
+    appServer({ port: ACCOUNTS_APP_PORT, simulatorPort: ACCOUNTS_SIMULATOR_PORT, dataDir: "e2e/.artifacts/data-accounts" }),
+  ],
+});
+
+/**
+ * The real start-up path: build if needed, migrate a fresh database, start the simulator (with
+ * its test-only controls) and the app.
+ */
+function appServer({ port, simulatorPort, dataDir }: { port: number; simulatorPort: number; dataDir: string }) {
+  return {
+    command: `rm -rf ${dataDir} && npm start`,
+    url: `http://127.0.0.1:${port}/api/conversations`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     env: {
-      PORT: String(APP_PORT),
-      DATA_DIR: "e2e/.artifacts/data",
-      SIMULATOR_PORT: String(SIMULATOR_PORT),
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SIMULATOR_PORT: String(simulatorPort),
       SIMULATOR_SPEED: "5",
       SIMULATOR_TEST_CONTROLS: "1",
       // Whatever the machine has configured, the tests talk to the simulator.
       V4_BACKEND: "simulator",
     },
-  },
-});
+  };
+}

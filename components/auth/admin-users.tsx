@@ -82,7 +82,7 @@ export function AdminUsers({ users, adminId, signUpOpen }: { users: UserRow[]; a
                   </div>
                 </td>
                 <td className="py-3 pr-3 text-xs whitespace-nowrap tabular-nums">
-                  {user.today.requests} answers
+                  {user.today.requests} {user.today.requests === 1 ? "answer" : "answers"}
                   <br />
                   {formatTokens(user.today.inputTokens + user.today.outputTokens)} tokens · {formatUsd(user.today.costUsd)}
                 </td>

@@ -26,9 +26,8 @@ export function AuthForm({ mode, firstAccount = false }: { mode: "sign-in" | "si
     setPending(false);
     if (result.error) {
       setError(
-        result.error.status === 429
-          ? "Too many attempts. Wait a minute and try again."
-          : (result.error.message ?? "That did not work. Check what you typed and try again."),
+        result.error.message ??
+          (result.error.status === 429 ? "Too many attempts. Wait a minute and try again." : "That did not work. Check what you typed and try again."),
       );
       return;
     }
@@ -72,6 +71,7 @@ export function AuthForm({ mode, firstAccount = false }: { mode: "sign-in" | "si
         <Button type="submit" variant="primary" className="w-full justify-center" disabled={pending}>
           {pending ? "One moment…" : mode === "sign-in" ? "Sign in" : "Create account"}
         </Button>
+        {!firstAccount && (
         <p className="text-center text-sm text-muted-foreground">
           {mode === "sign-in" ? (
             <Link href="/sign-up" className="underline underline-offset-2">
@@ -83,6 +83,7 @@ export function AuthForm({ mode, firstAccount = false }: { mode: "sign-in" | "si
             </Link>
           )}
         </p>
+        )}
       </form>
     </main>
   );

@@ -1,13 +1,14 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { getDb } from "@/lib/db/client";
 import { databaseUrl, dataDir, env } from "@/lib/env";
 import { adoptFirstAccount, signUpOpen } from "./accounts";
 import { allowedHostPatterns } from "./hosts";
+import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKey } from "./login-throttle";
 import { authSecret } from "./secret";
 
 /**
@@ -26,16 +27,17 @@ function createAuth() {
     telemetry: { enabled: false },
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
-    // Login failures are limited per address; the error never says whether the account exists.
+    // A backstop per address; failed sign-ins are limited per account below. The error never
+    // says whether the account exists.
     rateLimit: {
       enabled: true,
       storage: "memory",
       window: 60,
-      max: 120,
+      max: 300,
       customRules: {
-        "/sign-in/email": { window: 60, max: 5 },
-        "/sign-up/email": { window: 60, max: 5 },
-        "/change-password": { window: 60, max: 5 },
+        "/sign-in/email": { window: 60, max: 60 },
+        "/sign-up/email": { window: 60, max: 10 },
+        "/change-password": { window: 60, max: 10 },
       },
     },
     plugins: [admin({ defaultRole: "user", adminRoles: ["admin"] }), nextCookies()],
@@ -44,6 +46,17 @@ function createAuth() {
         if (ctx.path === "/sign-up/email" && !(await signUpOpen(db))) {
           throw new APIError("FORBIDDEN", { message: "Sign-up is closed. Ask the admin of this V4 Chat for an account." });
         }
+        if (ctx.path === "/sign-in/email") {
+          const wait = secondsUntilAllowed(signInKey(ctx));
+          if (wait > 0) {
+            throw new APIError("TOO_MANY_REQUESTS", { message: `Too many failed attempts. Try again in ${wait} s.` });
+          }
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        if (isAPIError(ctx.context.returned)) recordFailure(signInKey(ctx));
+        else recordSuccess(signInKey(ctx));
       }),
     },
     databaseHooks: {
@@ -56,6 +69,13 @@ function createAuth() {
       },
     },
   });
+}
+
+/** Failed sign-ins are counted per account name and address. */
+function signInKey(ctx: { body?: unknown; request?: Request }): string {
+  const email = (ctx.body as { email?: unknown } | undefined)?.email;
+  const address = ctx.request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  return throttleKey(email, address);
 }
 
 type Auth = ReturnType<typeof createAuth>;
