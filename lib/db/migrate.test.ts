@@ -303,10 +303,7 @@ describe("createMigration", () => {
     const migrationsDir = path.join(root, "migrations");
     cpSync(defaultMigrationsDir(), migrationsDir, { recursive: true });
     const schemaPath = path.join(root, "schema.prisma");
-    const schema = readFileSync(defaultSchemaPath(), "utf8").replace(
-      "  email         String?        @unique\n",
-      "  email         String?        @unique\n  avatarUrl     String?\n",
-    );
+    const schema = readFileSync(defaultSchemaPath(), "utf8").replace(/^(\s+email\s+String\?\s+@unique\n)/m, "$1  avatarUrl String?\n");
     expect(schema).toContain("avatarUrl");
     writeFileSync(schemaPath, schema);
 
