@@ -1,7 +1,7 @@
 import { APICallError, RetryError } from "ai";
 import { describe, expect, it } from "vitest";
 import { ChatError } from "@/lib/errors";
-import { toChatError } from "./upstream-errors";
+import { toChatError, withoutKeys } from "./upstream-errors";
 
 const WHERE = "Offline simulator";
 
@@ -39,7 +39,8 @@ describe("toChatError: HTTP statuses", () => {
   it("maps 401 to unauthorized:model with the upstream message and a key hint", () => {
     const error = toChatError(apiError({ statusCode: 401, upstreamMessage: "Authentication Fails, key ****abcd is invalid" }), WHERE);
     expect(error.code).toBe("unauthorized:model");
-    expect(error.message).toBe("Offline simulator refused the API key (401): Authentication Fails, key ****abcd is invalid");
+    // Not even the key's last characters are shown or stored.
+    expect(error.message).toBe("Offline simulator refused the API key (401): Authentication Fails, key [key hidden] is invalid");
     expect(error.hint).toContain("API key");
     expect(error.retryable).toBe(false);
   });
@@ -197,5 +198,15 @@ describe("toChatError: other errors", () => {
     const error = toChatError(broken, WHERE);
     expect(error.code).toBe("interrupted:model");
     expect(error.retryable).toBe(true);
+  });
+});
+
+describe("withoutKeys", () => {
+  it("takes out keys, masked key ends and bearer tokens from upstream messages", () => {
+    expect(withoutKeys("Your api key: ****abcd is invalid")).toBe("Your api key: [key hidden] is invalid");
+    expect(withoutKeys("bad key sk-1234567890abcdef given")).toBe("bad key [key hidden] given");
+    expect(withoutKeys("openrouter sk-or-v1-abcdef0123 rejected")).toBe("openrouter [key hidden] rejected");
+    expect(withoutKeys("header Authorization: Bearer abc.def-ghi")).toBe("header Authorization: Bearer [key hidden]");
+    expect(withoutKeys("Your current concurrency is 40")).toBe("Your current concurrency is 40");
   });
 });

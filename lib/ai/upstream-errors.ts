@@ -10,7 +10,7 @@ export function toChatError(error: unknown, where: string): ChatError {
   const cause = RetryError.isInstance(error) ? error.lastError : error;
 
   if (APICallError.isInstance(cause)) {
-    const upstreamMessage = readUpstreamMessage(cause.responseBody) ?? cause.message;
+    const upstreamMessage = withoutKeys(readUpstreamMessage(cause.responseBody) ?? cause.message);
     const status = cause.statusCode;
     // A 2xx whose body failed mid-way: the stream broke after the answer had begun.
     if (status !== undefined && status < 300) return brokenStream(where);
@@ -77,6 +77,17 @@ function describe(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/**
+ * An upstream message with anything key-like taken out: DeepSeek quotes the key's last
+ * characters ("Your api key: ****abcd is invalid"), and no part of a key is shown or stored.
+ */
+export function withoutKeys(message: string): string {
+  return message
+    .replace(/\b(sk|sk-or|sk-or-v1)-[A-Za-z0-9_-]{4,}/g, "[key hidden]")
+    .replace(/\*{2,}[A-Za-z0-9_-]+/g, "[key hidden]")
+    .replace(/(Bearer\s+)[A-Za-z0-9._-]+/gi, "$1[key hidden]");
 }
 
 function readUpstreamMessage(body: string | undefined): string | undefined {
