@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_OUTPUT_CAPS, DEFAULT_UPSTREAM_TIMEOUTS } from "./ai/limits";
 import { backendKindSchema } from "./contract/enums";
 import { databaseUrl as resolveDatabaseUrl } from "./db/url";
 
@@ -52,6 +53,21 @@ export const envSchema = z.object({
   PRO_PRICES: optionalString,
   /** Days billed off-peak all day, as "YYYY-MM-DD,YYYY-MM-DD,…" (China time); replaces the built-in holiday list. */
   OFF_PEAK_DAYS: optionalString,
+
+  /**
+   * Output-token caps, sent as max_tokens on every request (reasoning tokens count towards them).
+   * Defaults and the reasons for them: lib/ai/limits.ts. Values above what the model or the server
+   * allows are lowered to that.
+   */
+  MAX_OUTPUT_TOKENS_NON_THINK: positiveInt(DEFAULT_OUTPUT_CAPS["non-think"]),
+  MAX_OUTPUT_TOKENS_THINK_HIGH: positiveInt(DEFAULT_OUTPUT_CAPS["think-high"]),
+  MAX_OUTPUT_TOKENS_THINK_MAX: positiveInt(DEFAULT_OUTPUT_CAPS["think-max"]),
+  /** An upstream that sends no byte at all for this long is given up on (the answer ends interrupted). */
+  UPSTREAM_IDLE_TIMEOUT_MS: positiveInt(DEFAULT_UPSTREAM_TIMEOUTS.idleMs),
+  /** Keep-alive comments count as life only this long without any data event (a request queued for ever). */
+  UPSTREAM_KEEPALIVE_LIMIT_MS: positiveInt(DEFAULT_UPSTREAM_TIMEOUTS.keepAliveLimitMs),
+  /** Answers generated at once by this server; the next one is refused with 429. */
+  MAX_CONCURRENT_GENERATIONS: positiveInt(32),
 
   /** The built-in offline simulator (used when no backend is configured). */
   SIMULATOR_PORT: positiveInt(4010),

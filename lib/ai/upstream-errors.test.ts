@@ -1,6 +1,7 @@
 import { APICallError, RetryError } from "ai";
 import { describe, expect, it } from "vitest";
 import { ChatError } from "@/lib/errors";
+import { UpstreamTimeoutError } from "./backends/guarded-fetch";
 import { toChatError, withoutKeys } from "./upstream-errors";
 
 const WHERE = "Offline simulator";
@@ -208,5 +209,34 @@ describe("withoutKeys", () => {
     expect(withoutKeys("openrouter sk-or-v1-abcdef0123 rejected")).toBe("openrouter [key hidden] rejected");
     expect(withoutKeys("header Authorization: Bearer abc.def-ghi")).toBe("header Authorization: Bearer [key hidden]");
     expect(withoutKeys("Your current concurrency is 40")).toBe("Your current concurrency is 40");
+  });
+});
+
+describe("toChatError: an upstream that went quiet (guarded-fetch)", () => {
+  it("maps an idle timeout, bare or wrapped by the provider, to interrupted:model saying how long it waited", () => {
+    const timeout = new UpstreamTimeoutError("idle", 60_000, true);
+    const wrapped = apiError({ statusCode: 200, message: "Failed to process successful response", cause: timeout });
+    for (const error of [timeout, wrapped, new RetryError({ message: "x", reason: "maxRetriesExceeded", errors: [wrapped] })]) {
+      const chatError = toChatError(error, WHERE);
+      expect(chatError.code).toBe("interrupted:model");
+      expect(chatError.retryable).toBe(true);
+      expect(chatError.message).toBe("The model sent nothing for 60 s, so V4 Chat stopped waiting for it.");
+      expect(chatError.hint).toBe("What arrived is kept. Offline simulator may be overloaded or the connection lost; retry in a little while.");
+    }
+  });
+
+  it("maps the keep-alive limit to interrupted:model, before the answer began or during it", () => {
+    const before = toChatError(new UpstreamTimeoutError("keep-alive", 600_000, false), WHERE);
+    expect(before.code).toBe("interrupted:model");
+    expect(before.message).toBe("The server kept the request waiting for 10 min without starting the answer, so V4 Chat gave up.");
+    expect(before.hint).toBe("Offline simulator is queueing requests under load; retry in a little while.");
+    const during = toChatError(new UpstreamTimeoutError("keep-alive", 90_000, true), WHERE);
+    expect(during.message).toBe("The server kept the request waiting for 90 s without sending any more of the answer, so V4 Chat gave up.");
+    expect(during.hint).toMatch(/^What arrived is kept\./);
+  });
+
+  it("says small limits in ms and odd ones in seconds", () => {
+    expect(toChatError(new UpstreamTimeoutError("idle", 150, false), WHERE).message).toContain("nothing for 150 ms");
+    expect(toChatError(new UpstreamTimeoutError("idle", 1_500, false), WHERE).message).toContain("nothing for 1.5 s");
   });
 });

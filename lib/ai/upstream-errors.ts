@@ -1,5 +1,7 @@
 import { APICallError, RetryError } from "ai";
 import { ChatError } from "@/lib/errors";
+import { formatSeconds } from "@/lib/usage/format";
+import { UpstreamTimeoutError } from "./backends/guarded-fetch";
 
 /**
  * Turns whatever the provider threw into a ChatError that says what happened and what to do.
@@ -8,6 +10,8 @@ import { ChatError } from "@/lib/errors";
 export function toChatError(error: unknown, where: string): ChatError {
   if (error instanceof ChatError) return error;
   const cause = RetryError.isInstance(error) ? error.lastError : error;
+  const timeout = findTimeout(cause);
+  if (timeout) return timedOut(where, timeout);
 
   if (APICallError.isInstance(cause)) {
     const upstreamMessage = withoutKeys(readUpstreamMessage(cause.responseBody) ?? cause.message);
@@ -69,6 +73,39 @@ function brokenStream(where: string): ChatError {
   return new ChatError("interrupted:model", `The connection to ${where} broke off before the answer was complete.`, {
     hint: "What arrived is kept. Retry to ask again.",
   });
+}
+
+/**
+ * The upstream went quiet and guarded-fetch gave up on it. The provider may hand the error over
+ * as it is or wrapped (an APICallError's cause), so the chain of causes is searched.
+ */
+function findTimeout(error: unknown): UpstreamTimeoutError | undefined {
+  const seen = new Set<unknown>();
+  for (let current = error; current instanceof Error && !seen.has(current); current = current.cause) {
+    if (current instanceof UpstreamTimeoutError) return current;
+    seen.add(current);
+  }
+  return undefined;
+}
+
+function timedOut(where: string, timeout: UpstreamTimeoutError): ChatError {
+  const limit = formatLimit(timeout.limitMs);
+  if (timeout.kind === "idle") {
+    return new ChatError("interrupted:model", `The model sent nothing for ${limit}, so V4 Chat stopped waiting for it.`, {
+      hint: `${timeout.afterData ? "What arrived is kept. " : ""}${where} may be overloaded or the connection lost; retry in a little while.`,
+    });
+  }
+  const what = timeout.afterData ? "without sending any more of the answer" : "without starting the answer";
+  return new ChatError("interrupted:model", `The server kept the request waiting for ${limit} ${what}, so V4 Chat gave up.`, {
+    hint: `${timeout.afterData ? "What arrived is kept. " : ""}${where} is queueing requests under load; retry in a little while.`,
+  });
+}
+
+/** 60000 → "60 s", 600000 → "10 min", 150 → "150 ms". */
+function formatLimit(ms: number): string {
+  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000} s`;
+  return formatSeconds(ms);
 }
 
 function describe(error: unknown): string {

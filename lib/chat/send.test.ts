@@ -274,6 +274,32 @@ describe("sendChatMessage: a turn", () => {
     });
     expect((await row(userId, conversationId, id)).parts.map((part) => part.type)).toEqual(["text"]);
   });
+
+  it("sends each mode's output cap as max_tokens, Think Max's own only where it is not replaced by Think High", async () => {
+    const userId = await makeUser();
+    const capped = simulatorBackend(sim, { outputCaps: { "non-think": 300, "think-high": 600, "think-max": 900 } });
+    const small = { ...capped, contextWindow: 262_144 }; // too small for Think Max: Think High is used
+    const cases = [
+      { backend: capped, mode: "non-think", maxTokens: 300 },
+      { backend: capped, mode: "think-high", maxTokens: 600 },
+      { backend: capped, mode: "think-max", maxTokens: 900 },
+      { backend: small, mode: "think-max", maxTokens: 600 },
+    ] as const;
+    for (const c of cases) {
+      const conversationId = uniqueTag("conv");
+      const text = `${uniqueTag("cap")} what is a monad?`;
+      const generation = await sendChatMessage({
+        db: t.db,
+        userId,
+        backend: c.backend,
+        request: submit(conversationId, null, uniqueTag("m"), text, { mode: c.mode }),
+      });
+      await readAll(generation.stream());
+      await generation.done;
+      const [body] = await answerRequests(text);
+      expect(body?.max_tokens, `${c.mode} on a ${c.backend.contextWindow}-token backend`).toBe(c.maxTokens);
+    }
+  });
 });
 
 describe("sendChatMessage: versions and branches", () => {

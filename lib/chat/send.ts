@@ -1,6 +1,7 @@
 import "server-only";
 import type { Backend } from "@/lib/ai/backends/types";
 import { getModelInfo } from "@/lib/ai/catalogue";
+import { outputTokenCap } from "@/lib/ai/limits";
 import { resolveMode } from "@/lib/ai/modes";
 import { answerParts, plainTextOf, type ChatRequest } from "@/lib/contract";
 import { enforceLimits } from "@/lib/auth/limits";
@@ -80,6 +81,13 @@ export async function sendChatMessage({
         start: turn.answer,
         version: answerStep?.version ?? { index: 1, count: 1 },
         parentId: turn.prompt.id,
+        // Sent as max_tokens: every answer has a bound, per the mode actually used.
+        maxOutputTokens: outputTokenCap({
+          caps: backend.outputCaps,
+          model,
+          mode: effective.effective,
+          contextWindow: backend.contextWindow,
+        }),
         persist: async (answer) => {
           const saved = await finishAnswer({ db, userId, id: answerId, data: answerUpdate(answer) });
           if (!saved) console.warn(`[chat] answer ${answerId} was deleted before it could be saved`);

@@ -1,11 +1,13 @@
 import "server-only";
 import { createDeepSeek } from "@ai-sdk/deepseek";
 import { SAMPLING_DEFAULTS, getModelInfo, type ModelKey } from "@/lib/ai/catalogue";
+import { DEFAULT_OUTPUT_CAPS, DEFAULT_UPSTREAM_TIMEOUTS } from "@/lib/ai/limits";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { OffPeakDays } from "@/lib/usage/holidays";
 import type { PricePeriod } from "@/lib/usage/prices";
 import { quotePrices } from "@/lib/usage/prices";
-import type { Backend, BackendKind, ModeCallOptions } from "./types";
+import { guardedFetch } from "./guarded-fetch";
+import type { Backend, BackendBounds, BackendKind, ModeCallOptions } from "./types";
 
 export const DEEPSEEK_DEFAULT_BASE_URL = "https://api.deepseek.com";
 
@@ -29,7 +31,7 @@ export function deepseekModeOptions(mode: ReasoningMode): ModeCallOptions {
   }
 }
 
-export interface DeepSeekBackendOptions {
+export interface DeepSeekBackendOptions extends BackendBounds {
   kind?: Extract<BackendKind, "deepseek" | "simulator">;
   label?: string;
   apiKey: string;
@@ -42,12 +44,17 @@ export interface DeepSeekBackendOptions {
 }
 
 export function createDeepSeekBackend(options: DeepSeekBackendOptions): Backend {
-  const provider = createDeepSeek({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: options.fetch });
+  const provider = createDeepSeek({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    fetch: guardedFetch(options.timeouts ?? DEFAULT_UPSTREAM_TIMEOUTS, options.fetch),
+  });
   const modelId = (model: ModelKey) => options.modelIds?.[model] ?? getModelInfo(model).defaultIds.deepseek;
   return {
     kind: options.kind ?? "deepseek",
     label: options.label ?? "DeepSeek API",
     contextWindow: 1_048_576,
+    outputCaps: options.outputCaps ?? DEFAULT_OUTPUT_CAPS,
     modelId,
     languageModel: (model) => provider(modelId(model)),
     modeOptions: deepseekModeOptions,

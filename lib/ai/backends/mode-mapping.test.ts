@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
 import { parseEnv } from "@/lib/env";
+import { outputTokenCap } from "@/lib/ai/limits";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import { createBackend } from "./select";
 
@@ -19,7 +20,12 @@ afterAll(async () => {
   await sim.close();
 });
 
-async function requestBodyFor(envVars: () => Record<string, string>, mode: ReasoningMode, model: "flash" | "pro" = "flash") {
+async function requestBodyFor(
+  envVars: () => Record<string, string>,
+  mode: ReasoningMode,
+  model: "flash" | "pro" = "flash",
+  { withCap = false }: { withCap?: boolean } = {},
+) {
   const tag = `mapping-${randomUUID()}`;
   const backend = createBackend(parseEnv(envVars()));
   const options = backend.modeOptions(mode);
@@ -29,6 +35,8 @@ async function requestBodyFor(envVars: () => Record<string, string>, mode: Reaso
     temperature: options.temperature,
     topP: options.topP,
     providerOptions: options.providerOptions,
+    // As lib/chat/send.ts passes it to the generation.
+    maxOutputTokens: withCap ? outputTokenCap({ caps: backend.outputCaps, model, mode, contextWindow: backend.contextWindow }) : undefined,
     maxRetries: 0,
     onError: () => {},
   });
@@ -111,6 +119,35 @@ describe("vLLM and SGLang request bodies", () => {
       expect(body).not.toHaveProperty("thinking");
       expect(body.temperature).toBe(1);
     }
+  });
+});
+
+describe("max_tokens: the output cap of each mode", () => {
+  const DEFAULTS = { "non-think": 32_768, "think-high": 65_536, "think-max": 262_144 } as const;
+
+  it.each(["non-think", "think-high", "think-max"] as const)("%s sends its default cap to every backend", async (mode) => {
+    for (const settings of [DEEPSEEK, OPENROUTER, VLLM, SGLANG]) {
+      const { body } = await requestBodyFor(settings, mode, "pro", { withCap: true });
+      expect(body.max_tokens).toBe(DEFAULTS[mode]);
+    }
+  });
+
+  it("takes the caps from the settings", async () => {
+    const settings = () => ({
+      ...DEEPSEEK(),
+      MAX_OUTPUT_TOKENS_NON_THINK: "1000",
+      MAX_OUTPUT_TOKENS_THINK_HIGH: "2000",
+      MAX_OUTPUT_TOKENS_THINK_MAX: "3000",
+    });
+    expect((await requestBodyFor(settings, "non-think", "flash", { withCap: true })).body.max_tokens).toBe(1000);
+    expect((await requestBodyFor(settings, "think-high", "flash", { withCap: true })).body.max_tokens).toBe(2000);
+    expect((await requestBodyFor(settings, "think-max", "flash", { withCap: true })).body.max_tokens).toBe(3000);
+  });
+
+  it("never asks a self-hosted server for more than half its context window", async () => {
+    const small = () => ({ ...VLLM(), OPENAI_COMPATIBLE_CONTEXT_WINDOW: "65536" });
+    expect((await requestBodyFor(small, "think-high", "flash", { withCap: true })).body.max_tokens).toBe(32_768);
+    expect((await requestBodyFor(small, "non-think", "flash", { withCap: true })).body.max_tokens).toBe(32_768);
   });
 });
 

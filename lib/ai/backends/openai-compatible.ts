@@ -1,9 +1,11 @@
 import "server-only";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { SAMPLING_DEFAULTS, getModelInfo, type ModelKey } from "@/lib/ai/catalogue";
+import { DEFAULT_OUTPUT_CAPS, DEFAULT_UPSTREAM_TIMEOUTS } from "@/lib/ai/limits";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import { FREE_PRICES, OPENROUTER_PRICES, type TokenPrices } from "@/lib/usage/prices";
-import type { Backend, ModeCallOptions } from "./types";
+import { guardedFetch } from "./guarded-fetch";
+import type { Backend, BackendBounds, ModeCallOptions } from "./types";
 
 export const OPENROUTER_DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
 
@@ -30,7 +32,7 @@ export function selfHostedModeOptions(mode: ReasoningMode): ModeCallOptions {
   return { ...sampling, providerOptions: { [SELF_HOSTED]: { chat_template_kwargs: kwargs } } };
 }
 
-interface CompatibleOptions {
+interface CompatibleOptions extends BackendBounds {
   baseURL: string;
   apiKey?: string;
   modelIds?: Partial<Record<ModelKey, string>>;
@@ -44,13 +46,14 @@ export function createOpenRouterBackend(options: CompatibleOptions): Backend {
     baseURL: options.baseURL,
     apiKey: options.apiKey,
     includeUsage: true,
-    fetch: options.fetch,
+    fetch: guardedFetch(options.timeouts ?? DEFAULT_UPSTREAM_TIMEOUTS, options.fetch),
   });
   const modelId = (model: ModelKey) => options.modelIds?.[model] ?? getModelInfo(model).defaultIds.openrouter;
   return {
     kind: "openrouter",
     label: "OpenRouter",
     contextWindow: 1_048_576,
+    outputCaps: options.outputCaps ?? DEFAULT_OUTPUT_CAPS,
     modelId,
     languageModel: (model) => provider.chatModel(modelId(model)),
     modeOptions: openRouterModeOptions,
@@ -70,7 +73,7 @@ export function createSelfHostedBackend(
     baseURL: options.baseURL,
     apiKey: options.apiKey,
     includeUsage: true,
-    fetch: options.fetch,
+    fetch: guardedFetch(options.timeouts ?? DEFAULT_UPSTREAM_TIMEOUTS, options.fetch),
   });
   const modelId = (model: ModelKey) =>
     options.modelIds?.[model] ?? getModelInfo(model).defaultIds.openaiCompatible;
@@ -79,6 +82,7 @@ export function createSelfHostedBackend(
     kind: "openai-compatible",
     label: `${serverName} at ${new URL(options.baseURL).host}`,
     contextWindow: options.contextWindow,
+    outputCaps: options.outputCaps ?? DEFAULT_OUTPUT_CAPS,
     modelId,
     languageModel: (model) => provider.chatModel(modelId(model)),
     modeOptions: selfHostedModeOptions,

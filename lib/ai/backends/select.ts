@@ -1,5 +1,6 @@
 import "server-only";
 import type { ModelKey } from "@/lib/ai/catalogue";
+import { outputCapsFrom, upstreamTimeoutsFrom } from "@/lib/ai/limits";
 import type { Env } from "@/lib/env";
 import { CHINA_PUBLIC_HOLIDAYS, parseOffPeakDays, type OffPeakDays } from "@/lib/usage/holidays";
 import { DEEPSEEK_PRICE_HISTORY, parsePriceTriple, type PricePeriod, type TokenPrices } from "@/lib/usage/prices";
@@ -62,6 +63,7 @@ function required(value: string | undefined, name: string, kind: BackendKind): s
 
 export function createBackend(settings: Env, fetchImpl?: typeof fetch): Backend {
   const kind = chooseBackendKind(settings);
+  const bounds = { outputCaps: outputCapsFrom(settings), timeouts: upstreamTimeoutsFrom(settings) };
   switch (kind) {
     case "deepseek":
       return createDeepSeekBackend({
@@ -71,6 +73,7 @@ export function createBackend(settings: Env, fetchImpl?: typeof fetch): Backend 
         priceHistory: deepseekPriceHistory(settings),
         offPeakDays: offPeakDays(settings),
         fetch: fetchImpl,
+        ...bounds,
       });
     case "openrouter":
       return createOpenRouterBackend({
@@ -79,6 +82,7 @@ export function createBackend(settings: Env, fetchImpl?: typeof fetch): Backend 
         modelIds: modelIds(settings),
         priceOverrides: priceOverrides(settings),
         fetch: fetchImpl,
+        ...bounds,
       });
     case "openai-compatible":
       return createSelfHostedBackend({
@@ -89,6 +93,7 @@ export function createBackend(settings: Env, fetchImpl?: typeof fetch): Backend 
         modelIds: modelIds(settings),
         priceOverrides: priceOverrides(settings),
         fetch: fetchImpl,
+        ...bounds,
       });
     case "simulator":
       // The simulator speaks DeepSeek's protocol, so it goes through the very same provider code.
@@ -101,6 +106,7 @@ export function createBackend(settings: Env, fetchImpl?: typeof fetch): Backend 
         priceHistory: deepseekPriceHistory(settings),
         offPeakDays: offPeakDays(settings),
         fetch: fetchImpl,
+        ...bounds,
       });
   }
 }

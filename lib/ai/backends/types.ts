@@ -1,5 +1,6 @@
 import type { LanguageModel, streamText } from "ai";
 import type { ModelKey } from "@/lib/ai/catalogue";
+import type { OutputCaps, UpstreamTimeouts } from "@/lib/ai/limits";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { BackendKind } from "@/lib/contract";
 import type { PriceQuote } from "@/lib/usage/prices";
@@ -26,10 +27,19 @@ export interface Backend {
   label: string;
   /** Context the backend serves; below 384K Think Max falls back to Think High. */
   contextWindow: number;
+  /** Output-token caps per mode (before the model's and the context's own limits: see outputTokenCap). */
+  outputCaps: OutputCaps;
   modelId(model: ModelKey): string;
   languageModel(model: ModelKey): LanguageModel;
   /** Request options for an (already effective) mode. */
   modeOptions(mode: ReasoningMode): ModeCallOptions;
   /** Prices in force at a moment (USD per 1M tokens). */
   prices(model: ModelKey, at: Date): PriceQuote;
+}
+
+/** Bounds every backend takes; each has a safe default (lib/ai/limits.ts). */
+export interface BackendBounds {
+  outputCaps?: OutputCaps;
+  /** Applied to every request through the provider's `fetch` (see guarded-fetch.ts). */
+  timeouts?: UpstreamTimeouts;
 }
