@@ -3,7 +3,7 @@
 import type { ModelKey } from "@/lib/ai/catalogue";
 import { MODE_LABELS, REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
-import { formatUsd } from "@/lib/usage/format";
+import { formatUsd, formatWindow } from "@/lib/usage/format";
 import { Segmented } from "@/components/ui/segmented";
 
 const MODE_HINTS: Record<ReasoningMode, string> = {
@@ -31,10 +31,11 @@ export function ModelControls({
     label: info.label.replace(/^V4 /, ""),
     title: `${info.label}: ${info.tagline} ${formatUsd(info.prices.cacheMissInput)} / ${formatUsd(info.prices.output)} per 1M tokens in / out`,
   }));
+  const caps = backend.models.find((info) => info.key === model)?.maxOutputTokens;
   const modeOptions = REASONING_MODES.map((value) => ({
     value,
     label: MODE_LABELS[value],
-    title: value === "think-max" && backend.thinkMaxNotice ? backend.thinkMaxNotice : MODE_HINTS[value],
+    title: modeTitle(value, caps?.[value], value === "think-max" ? backend.thinkMaxNotice : undefined),
   }));
   return (
     <>
@@ -42,4 +43,10 @@ export function ModelControls({
       <Segmented label="Reasoning mode" options={modeOptions} value={mode} onChange={onModeChange} />
     </>
   );
+}
+
+/** "Think High · up to 64K output tokens, reasoning included. Reasons before answering" */
+function modeTitle(mode: ReasoningMode, cap: number | undefined, notice: string | undefined): string {
+  const bound = cap === undefined ? "" : ` · up to ${formatWindow(cap)} output tokens${mode === "non-think" ? "" : ", reasoning included"}`;
+  return `${MODE_LABELS[mode]}${bound}. ${notice ?? MODE_HINTS[mode]}`;
 }

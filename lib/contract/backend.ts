@@ -15,6 +15,8 @@ export interface BackendInfo {
     contextWindow: number;
     prices: TokenPrices;
     priceTier: PriceTier;
+    /** The most output tokens (reasoning included) one answer may have, per mode (sent as max_tokens). */
+    maxOutputTokens: Record<ReasoningMode, number>;
   }>;
   /** Set when Think Max falls back to Think High on this backend. */
   thinkMaxNotice?: string;

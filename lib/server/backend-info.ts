@@ -1,7 +1,8 @@
 import "server-only";
 import { backend } from "@/lib/ai/backend";
 import { CATALOGUE, MODEL_KEYS } from "@/lib/ai/catalogue";
-import { resolveMode } from "@/lib/ai/modes";
+import { outputTokenCap } from "@/lib/ai/limits";
+import { REASONING_MODES, resolveMode, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
 
 /** What the browser may know about the backend: labels and limits, never keys or URLs with secrets. */
@@ -11,6 +12,13 @@ export function backendInfo(): BackendInfo {
   const models = MODEL_KEYS.map((key) => {
     const info = CATALOGUE[key];
     const quote = current.prices(key, now);
+    // Per mode as the user picks it: Think Max that falls back to Think High gets Think High's cap.
+    const maxOutputTokens = Object.fromEntries(
+      REASONING_MODES.map((mode) => {
+        const effective = resolveMode(mode, current.contextWindow, info.capabilities.thinkMaxMinContext).effective;
+        return [mode, outputTokenCap({ caps: current.outputCaps, model: key, mode: effective, contextWindow: current.contextWindow })];
+      }),
+    ) as Record<ReasoningMode, number>;
     return {
       key,
       label: info.label,
@@ -18,6 +26,7 @@ export function backendInfo(): BackendInfo {
       contextWindow: Math.min(info.contextWindow, current.contextWindow),
       prices: quote.prices,
       priceTier: quote.tier,
+      maxOutputTokens,
     };
   });
   const probe = resolveMode("think-max", current.contextWindow, CATALOGUE.flash.capabilities.thinkMaxMinContext);
