@@ -1,6 +1,6 @@
 // The Generation class end to end: the real DeepSeek provider streams from the offline simulator
 // over HTTP; faults registered on the simulator stand in for upstream failures.
-import type { ModelMessage } from "ai";
+import { readUIMessageStream, type ModelMessage, type UIMessage, type UIMessageChunk } from "ai";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Backend } from "@/lib/ai/backends/types";
 import type { ModelKey } from "@/lib/ai/catalogue";
@@ -13,6 +13,7 @@ import { ChatError } from "@/lib/errors";
 import { answerStartRow, type AnswerRow } from "./answer-record";
 import { Generation, type ChatChunk, type GenerationInput, type SettledAnswer } from "./generation";
 import { claimConversation, findConversationGenerations, findGeneration, startGeneration, stopConversation } from "./registry";
+import { uiChunkSize } from "./stream-hub";
 import { addFault, longText, readAll, simulatorBackend, startTestSimulator, uniqueTag } from "./test-helpers";
 
 let sim: RunningSimulator;
@@ -66,7 +67,7 @@ function generate({
   mode?: ReasoningMode;
   persist?: (answer: SettledAnswer) => Promise<void>;
   maxOutputTokens?: number;
-} & Partial<Pick<GenerationInput, "persistFailed" | "persistRetryDelaysMs">>): Started {
+} & Partial<Pick<GenerationInput, "persistFailed" | "persistRetryDelaysMs" | "readers">>): Started {
   const persisted: SettledAnswer[] = [];
   const messageId = `answer-${++ids}`;
   const createdAt = new Date();
@@ -130,6 +131,20 @@ async function readUntil(
 }
 
 const hasText = (chunks: readonly ChatChunk[]) => chunks.some((chunk) => chunk.type === "text-delta");
+
+/** The message the AI SDK (and so the browser's useChat) builds from these chunks. */
+async function messageFrom(chunks: readonly ChatChunk[]): Promise<UIMessage> {
+  let last: UIMessage | undefined;
+  const stream = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk as UIMessageChunk);
+      controller.close();
+    },
+  });
+  for await (const message of readUIMessageStream<UIMessage>({ stream, terminateOnError: true })) last = structuredClone(message);
+  if (!last) throw new Error("no message");
+  return last;
+}
 
 describe("Generation: a complete answer", () => {
   it("streams start, reasoning, text, final metadata and finish for a thinking answer, and persists the same text", async () => {
@@ -290,14 +305,86 @@ describe("Generation: a complete answer", () => {
 });
 
 describe("Generation: readers", () => {
-  it("replays the whole answer to a reader that subscribes after it finished", async () => {
-    const { generation } = generate({ prompt: `${uniqueTag("replay")} what is recursion?` });
+  it("gives a reader that subscribes after the end the whole answer in a handful of chunks", async () => {
+    const { generation } = generate({ prompt: `${uniqueTag("replay")} what is recursion?`, mode: "think-high" });
     const live = await readAll(generation.stream());
     await generation.done;
 
     const late = await readAll(generation.stream());
-    expect(late).toEqual(live);
+    expect(live.length).toBeGreaterThan(50);
+    expect(shape(late)).toEqual(shape(live));
+    expect(late.length).toBeLessThanOrEqual(10);
+    expect(deltas(late, "text-delta")).toBe(deltas(live, "text-delta"));
+    expect(deltas(late, "reasoning-delta")).toBe(deltas(live, "reasoning-delta"));
+    expect(await messageFrom(late)).toEqual(await messageFrom(live));
     expect(late.at(-1)).toEqual({ type: "finish" });
+  });
+
+  it("gives readers joining mid-answer the text so far as one snapshot, and the same final message as a reader from the start", async () => {
+    const tag = uniqueTag("join");
+    await addFault(sim, tag, { kind: "slow", tokensPerSecond: 400 });
+    const { generation } = generate({ prompt: `${tag} what is a b-tree?`, mode: "think-high" });
+    const first = readAll(generation.stream());
+
+    // One reader while it reasons, one while it writes the answer.
+    const duringReasoning = await readUntil(generation.stream(), (chunks) => chunks.some((chunk) => chunk.type === "reasoning-delta"));
+    await duringReasoning.reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const whileReasoning = generation.stream();
+    await readUntil(generation.stream(), hasText).then(({ reader }) => reader.cancel());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const whileAnswering = generation.stream();
+
+    const reference = await first;
+    const [a, b] = await Promise.all([readAll(whileReasoning), readAll(whileAnswering)]);
+    expect(await generation.done).toMatchObject({ status: "complete" });
+    // The snapshot is one chunk per part, however many deltas came before.
+    expect(a.filter((chunk) => chunk.type === "reasoning-delta").length).toBeLessThan(
+      reference.filter((chunk) => chunk.type === "reasoning-delta").length,
+    );
+    expect(b.filter((chunk) => chunk.type === "reasoning-delta")).toHaveLength(1);
+    const final = await messageFrom(reference);
+    expect(final.parts.map((part) => part.type)).toEqual(["reasoning", "text"]);
+    expect(await messageFrom(a)).toEqual(final);
+    expect(await messageFrom(b)).toEqual(final);
+  });
+
+  it("refuses a reader past the limit with a 429 ChatError; the answer goes on", async () => {
+    const tag = uniqueTag("crowd");
+    await addFault(sim, tag, { kind: "slow", tokensPerSecond: 400 });
+    const { generation } = generate({ prompt: `${tag} what is a heap?`, readers: { max: 2 } });
+    const readers = [generation.stream(), generation.stream()];
+    let refused: unknown;
+    try {
+      generation.stream();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ChatError);
+    expect((refused as ChatError).status).toBe(429);
+    expect((refused as ChatError).message).toMatch(/already being followed in 2 tabs/);
+
+    await readers[0]!.cancel();
+    const third = generation.stream(); // a place came free
+    const [, chunks] = await Promise.all([readAll(readers[1]!), readAll(third)]);
+    expect(chunks.at(-1)).toEqual({ type: "finish" });
+    expect((await generation.done).status).toBe("complete");
+  });
+
+  it("drops a reader that reads nothing once it is too far behind, without slowing the answer", async () => {
+    const { generation, persisted } = generate({
+      prompt: `${uniqueTag("stall")} explain garbage collection`,
+      mode: "think-high",
+      readers: { maxBufferedBytes: 8_000 },
+    });
+    const stalled = generation.stream();
+    const chunks = await readAll(generation.stream());
+    const answer = await generation.done;
+    expect(answer.status).toBe("complete");
+    expect(persisted).toEqual([answer]);
+    expect(deltas(chunks, "text-delta")).toBe(answer.text);
+    expect(chunks.reduce((total, chunk) => total + uiChunkSize(chunk), 0)).toBeGreaterThan(16_000);
+    await expect(stalled.getReader().read()).rejects.toThrow(/fell more than 8000 behind/);
   });
 
   it("keeps generating and persists once when a reader cancels mid-way", async () => {

@@ -10,7 +10,7 @@ import { computeCost, reportedCost } from "@/lib/usage/cost";
 import { answerMetadata, settledMetadata, type AnswerRow, type SettledAnswer } from "./answer-record";
 import { AnswerRecorder } from "./answer-recorder";
 import { retryWithBackoff } from "./retry";
-import { StreamHub } from "./stream-hub";
+import { StreamHub, TooManyReaders, uiChunkCompaction, uiChunkSize } from "./stream-hub";
 
 export type ChatChunk = UIMessageChunk<ChatMessageMetadata, ChatDataParts>;
 export type { SettledAnswer };
@@ -45,6 +45,8 @@ export interface GenerationInput {
   /** Work that should land on the stream before it closes if it is quick (the auto-title). */
   sideTask?: (emit: (chunk: ChatChunk) => void) => Promise<void>;
   maxOutputTokens?: number;
+  /** Bounds of the answer's stream hub (defaults: 16 readers, 256 KiB behind at most). */
+  readers?: { max?: number; maxBufferedBytes?: number };
 }
 
 const SIDE_TASK_GRACE_MS = 4000;
@@ -60,7 +62,7 @@ export class Generation {
   readonly conversationId: string;
   readonly messageId: string;
   readonly done: Promise<SettledAnswer>;
-  private readonly hub = new StreamHub<ChatChunk>();
+  private readonly hub: StreamHub<ChatChunk>;
   private readonly abort = new AbortController();
   private stopRequested = false;
 
@@ -68,12 +70,30 @@ export class Generation {
     this.userId = input.userId;
     this.conversationId = input.conversationId;
     this.messageId = input.messageId;
+    this.hub = new StreamHub<ChatChunk>({
+      compaction: uiChunkCompaction<ChatChunk>(),
+      size: uiChunkSize,
+      maxReaders: input.readers?.max,
+      maxBufferedPerReader: input.readers?.maxBufferedBytes,
+    });
     this.done = this.run();
   }
 
-  /** The answer's UI chunks: what was sent so far, then what follows. */
+  /**
+   * The answer's UI chunks: what was sent so far (compacted: a handful of chunks), then what
+   * follows. Throws a 429 ChatError when too many readers follow the answer already.
+   */
   stream(): ReadableStream<ChatChunk> {
-    return this.hub.subscribe();
+    try {
+      return this.hub.subscribe();
+    } catch (error) {
+      if (!(error instanceof TooManyReaders)) throw error;
+      throw new ChatError(
+        "rate_limit:chat",
+        `This answer is already being followed in ${error.limit} tabs or windows. Close one of them, or wait for the answer to finish.`,
+        { hint: "The answer keeps being written either way; it shows here once it is done.", retryAfterSeconds: 5 },
+      );
+    }
   }
 
   stop(): void {

@@ -10,6 +10,8 @@ export const dynamic = "force-dynamic";
  * Follows the answer still being generated in a conversation (after a reload, or from a second
  * tab): what was streamed so far, then the rest live. 204 when nothing is running: the answer
  * has been saved by then, and the browser reads it from GET /api/conversations/[id]/messages.
+ * What was streamed so far comes as one compacted snapshot (a handful of chunks, not a replay of
+ * every token). 429 when the answer already has as many readers as it may (lib/chat/stream-hub.ts).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
