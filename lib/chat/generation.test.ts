@@ -12,7 +12,7 @@ import type { ChatMessageMetadata } from "@/lib/contract";
 import { ChatError } from "@/lib/errors";
 import { answerStartRow, type AnswerRow } from "./answer-record";
 import { Generation, type ChatChunk, type GenerationInput, type SettledAnswer } from "./generation";
-import { claimConversation, findConversationGenerations, findGeneration, startGeneration, stopConversation } from "./registry";
+import { activeAnswers, claimConversation, findConversationGenerations, findGeneration, startGeneration, stopConversation } from "./registry";
 import { uiChunkSize } from "./stream-hub";
 import { addFault, longText, readAll, simulatorBackend, startTestSimulator, uniqueTag } from "./test-helpers";
 
@@ -659,6 +659,45 @@ describe("startGeneration (registry)", () => {
     first.release(); // a stale release must not free the new holder's claim
     expect(() => claimConversation({ userId: "owner", conversationId })).toThrow(ChatError);
     second.release();
+  });
+
+  it("counts the answers starting or running, in all and per user", () => {
+    const base = activeAnswers();
+    const claims = [
+      claimConversation({ userId: "alice", conversationId: uniqueTag("count") }),
+      claimConversation({ userId: "alice", conversationId: uniqueTag("count") }),
+      claimConversation({ userId: "bob", conversationId: uniqueTag("count") }),
+    ];
+    expect(activeAnswers()).toBe(base + 3);
+    expect(activeAnswers({ userId: "alice" })).toBe(2);
+    expect(activeAnswers({ userId: "bob" })).toBe(1);
+    for (const claim of claims) claim.release();
+    expect(activeAnswers()).toBe(base);
+  });
+
+  it("refuses an answer past maxGenerations with 429 and says how many are running; a slot frees when one ends", async () => {
+    const limits = { maxGenerations: activeAnswers() + 2 };
+    const conversationId = uniqueTag("conversation-cap");
+    await addFault(sim, conversationId, { kind: "slow", tokensPerSecond: 200 }, 1);
+    const running = registered("owner", conversationId, `${conversationId} take your time`);
+    const held = claimConversation({ userId: "other", conversationId: uniqueTag("held"), limits });
+
+    let refused: unknown;
+    try {
+      claimConversation({ userId: "third", conversationId: uniqueTag("refused"), limits });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ChatError);
+    expect(refused).toMatchObject({ code: "rate_limit:chat", status: 429 });
+    expect((refused as ChatError).message).toBe(`V4 Chat is answering ${limits.maxGenerations} questions already; try again in a moment.`);
+    // The conversation's own 409 comes first: it says more.
+    expect(() => claimConversation({ userId: "owner", conversationId, limits })).toThrow(/still being written/);
+
+    running.stop();
+    await running.done;
+    claimConversation({ userId: "third", conversationId: uniqueTag("admitted"), limits }).release();
+    held.release();
   });
 
   it("stopConversation stops the running answer and waits until it settled", async () => {

@@ -1,20 +1,21 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { ChatError } from "@/lib/errors";
 import { Generation, type GenerationInput } from "./generation";
 
 /**
- * The generations running in this process, by answer id, and the conversations that have one
- * starting or running. Kept on globalThis so every route bundle (and dev hot reload) sees the
- * same maps: the stop route must find what chat started.
+ * The generations running in this process, by answer id, and the answers starting or running,
+ * by conversation. Kept on globalThis so every route bundle (and dev hot reload) sees the same
+ * maps: the stop route must find what chat started.
  */
 interface Registry {
   generations: Map<string, Generation>;
-  /** `${userId}:${conversationId}` of conversations with an answer starting or running. */
-  busy: Set<string>;
+  /** An answer starting or running, by `${userId}:${conversationId}`: one at a time per conversation. */
+  claims: Map<string, { userId: string; conversationId: string }>;
 }
-const globalKey = Symbol.for("v4chat.generations");
+const globalKey = Symbol.for("v4chat.generations.v2");
 const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-const registry: Registry = (holder[globalKey] ??= { generations: new Map(), busy: new Set() });
+const registry: Registry = (holder[globalKey] ??= { generations: new Map(), claims: new Map() });
 
 /** A claim on a conversation: only its holder may start an answer there until it is released. */
 export interface ConversationClaim {
@@ -22,24 +23,67 @@ export interface ConversationClaim {
 }
 
 /**
- * Claims a conversation for one new answer, or throws a 409. Check and claim happen in one
- * synchronous step, before any database call, so two tabs sending at the same moment cannot
- * both pass. The claim lasts until the answer ends (or the start fails and releases it).
+ * How many answers may be written at once. Only a per-server cap today; a per-user cap (with
+ * accounts) is one more field here and one more count in `admit`.
  */
-export function claimConversation({ userId, conversationId }: { userId: string; conversationId: string }): ConversationClaim {
+export interface ConcurrencyLimits {
+  /** Answers being written at once by this server (MAX_CONCURRENT_GENERATIONS). */
+  maxGenerations: number;
+}
+
+export function concurrencyLimits(): ConcurrencyLimits {
+  return { maxGenerations: env().MAX_CONCURRENT_GENERATIONS };
+}
+
+/** Answers starting or running now, in all or for one user. */
+export function activeAnswers(filter: { userId?: string } = {}): number {
+  if (filter.userId === undefined) return registry.claims.size;
+  let count = 0;
+  for (const claim of registry.claims.values()) if (claim.userId === filter.userId) count++;
+  return count;
+}
+
+/**
+ * Claims a conversation for one new answer, or throws: 409 when the conversation already has one,
+ * 429 when the server writes as many answers as it may. Check and claim happen in one synchronous
+ * step, before any database call, so two tabs sending at the same moment cannot both pass and a
+ * refused request writes nothing. The claim lasts until the answer ends (or the start fails and
+ * releases it).
+ */
+export function claimConversation({
+  userId,
+  conversationId,
+  limits = concurrencyLimits(),
+}: {
+  userId: string;
+  conversationId: string;
+  limits?: ConcurrencyLimits;
+}): ConversationClaim {
   const key = `${userId}:${conversationId}`;
-  if (registry.busy.has(key)) {
+  if (registry.claims.has(key)) {
     throw new ChatError("conflict:chat", "An answer is still being written in this conversation. Stop it or wait for it to finish.");
   }
-  registry.busy.add(key);
+  admit(limits);
+  registry.claims.set(key, { userId, conversationId });
   let released = false;
   return {
     release() {
       if (released) return;
       released = true;
-      registry.busy.delete(key);
+      registry.claims.delete(key);
     },
   };
+}
+
+function admit(limits: ConcurrencyLimits): void {
+  const running = activeAnswers();
+  if (running >= limits.maxGenerations) {
+    throw new ChatError(
+      "rate_limit:chat",
+      `V4 Chat is answering ${running} ${running === 1 ? "question" : "questions"} already; try again in a moment.`,
+      { hint: "This server writes a limited number of answers at once (MAX_CONCURRENT_GENERATIONS).", retryAfterSeconds: 5 },
+    );
+  }
 }
 
 /** Starts a generation under a claim; the claim is released when the generation ends. */

@@ -13,7 +13,7 @@ import { ChatError } from "@/lib/errors";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { conversationPath, removeConversation, switchVersion } from "./conversation-view";
 import type { ChatChunk, Generation } from "./generation";
-import { findGeneration } from "./registry";
+import { activeAnswers, claimConversation, concurrencyLimits, findGeneration } from "./registry";
 import { sendChatMessage } from "./send";
 import {
   addFault,
@@ -601,6 +601,34 @@ describe("sendChatMessage: one answer at a time", () => {
     await running.done;
     const after = await send(userId, regenerate(conversationId, promptId));
     expect(after.answer.status).toBe("complete");
+  });
+
+  it("refuses a new answer with 429 when the server writes MAX_CONCURRENT_GENERATIONS already, before anything is written", async () => {
+    const userId = await makeUser();
+    const conversationId = uniqueTag("conv");
+    const first = await send(userId, submit(conversationId, null, uniqueTag("m"), "A quick first question"));
+    const before = await snapshot(userId, conversationId);
+
+    // Other conversations fill every slot (MAX_CONCURRENT_GENERATIONS, 32 by default).
+    const max = concurrencyLimits().maxGenerations;
+    const others = Array.from({ length: max - activeAnswers() }, () => claimConversation({ userId: "someone", conversationId: uniqueTag("other") }));
+    const newConversation = uniqueTag("conv");
+    try {
+      await expect(start(userId, submit(conversationId, first.id, uniqueTag("m"), "one more"))).rejects.toMatchObject({
+        code: "rate_limit:chat",
+        status: 429,
+        message: `V4 Chat is answering ${max} questions already; try again in a moment.`,
+      });
+      const promptId = startChunk(first.chunks).messageMetadata?.parentId ?? "";
+      await expect(start(userId, regenerate(conversationId, promptId))).rejects.toMatchObject({ status: 429 });
+      await expect(start(userId, submit(newConversation, null, uniqueTag("m"), "a new chat"))).rejects.toMatchObject({ status: 429 });
+      expect(await snapshot(userId, conversationId)).toEqual(before);
+      expect(await getConversation({ db: t.db, userId, id: newConversation })).toBeNull();
+    } finally {
+      for (const claim of others) claim.release();
+    }
+    // The conversation was not left claimed by the refused request.
+    expect((await send(userId, submit(conversationId, first.id, uniqueTag("m"), "now it fits"))).answer.status).toBe("complete");
   });
 });
 
