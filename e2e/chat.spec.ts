@@ -13,6 +13,10 @@ test.describe("chatting", () => {
     await expect(page.getByTestId("simulator-banner")).toContainText("Offline simulator");
     // Think Max reasons longest: seconds of reasoning to watch even on a busy machine.
     await chat.chooseMode("Think Max");
+    // Each mode's output cap is in its tooltip, and is what the upstream is asked for.
+    const modes = page.getByRole("radiogroup", { name: "Reasoning mode" });
+    await expect(modes.getByRole("radio", { name: "Non-think" })).toHaveAttribute("title", /^Non-think · up to 32K output tokens\./);
+    await expect(modes.getByRole("radio", { name: "Think Max" })).toHaveAttribute("title", /^Think Max · up to 256K output tokens, reasoning included\./);
     await chat.send(`Explain prompt caching ${tag}`);
 
     const answer = chat.lastAnswer();
@@ -40,6 +44,7 @@ test.describe("chatting", () => {
     expect(request?.body.model).toBe("deepseek-flash");
     expect(request?.body.thinking).toEqual({ type: "enabled" });
     expect(request?.body.reasoning_effort).toBe("max");
+    expect(request?.body.max_tokens).toBe(262_144);
     expect(request?.body.messages).toEqual([{ role: "user", content: `Explain prompt caching ${tag}` }]);
   });
 
