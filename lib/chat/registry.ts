@@ -23,8 +23,9 @@ export interface ConversationClaim {
 }
 
 /**
- * How many answers may be written at once. Only a per-server cap today; a per-user cap (with
- * accounts) is one more field here and one more count in `admit`.
+ * How many answers this server writes at once. Per-user caps are checked before the claim by
+ * lib/auth/limits.ts (with countUserGenerations); checking one in the same synchronous step as
+ * this cap would be one more field here and one more count in `admit`.
  */
 export interface ConcurrencyLimits {
   /** Answers being written at once by this server (MAX_CONCURRENT_GENERATIONS). */
@@ -124,9 +125,10 @@ export async function stopConversation({ userId, conversationId }: { userId: str
   return running.length;
 }
 
-/** How many answers of a user are being written in this process (for the per-user limit). */
+/**
+ * How many answers of a user are being written in this process (for the per-user limit): those
+ * running and those starting (claimed, their rows being reserved), so a burst of sends counts whole.
+ */
 export function countUserGenerations(userId: string): number {
-  let count = 0;
-  for (const generation of registry.generations.values()) if (generation.userId === userId) count += 1;
-  return count;
+  return activeAnswers({ userId });
 }
