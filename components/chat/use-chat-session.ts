@@ -143,11 +143,16 @@ export function useChatSession({
   /** Asks for another answer to the prompt before `messageId` (a new version beside it). */
   const regenerate = (messageId?: string) => void chat.regenerate(messageId ? { messageId } : undefined);
 
-  /** Resends a prompt the server refused (it was not saved), or answers the last prompt again. */
+  /**
+   * After a request failed: follows an answer that is still being written (its stream dropped),
+   * resends a prompt the server refused (it was not saved), or answers the last prompt again.
+   */
   const retry = () => {
     const last = chat.messages[chat.messages.length - 1];
     chat.clearError();
-    if (last?.role === "user" && !last.metadata?.createdAt) {
+    if (last?.role === "assistant" && last.metadata?.status === "streaming") {
+      void chat.resumeStream();
+    } else if (last?.role === "user" && !last.metadata?.createdAt) {
       setMessages(chat.messages.slice(0, -1));
       void chat.sendMessage({ text: textOf(last) });
     } else {

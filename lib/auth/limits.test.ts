@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-helpers";
 import { ChatError } from "@/lib/errors";
+import { claimConversation } from "@/lib/chat/registry";
 import { enforceLimits, limitsFor, usageSince } from "./limits";
 
 let t: TestDatabase;
@@ -30,7 +31,7 @@ async function userWithAnswers(id: string, role: string, agoMs: number[], now: D
   }
 }
 
-const refusal = async (run: Promise<void>) => {
+const refusal = async (run: Promise<unknown>) => {
   try {
     await run;
     return null;
@@ -53,23 +54,30 @@ describe("per-user limits", () => {
   it("count answers in the last minute", async () => {
     await userWithAnswers("busy", "user", [5_000, 30_000, 90_000], now, { requestsPerMinute: 2 });
     expect((await usageSince(t.db, "busy", new Date(now.getTime() - 60_000))).requests).toBe(2);
-    expect(await refusal(enforceLimits({ db: t.db, userId: "busy", running: 0, now }))).toMatch(/^429 You have asked 2 times in the last minute \(your limit is 2\)/);
-    expect(await refusal(enforceLimits({ db: t.db, userId: "busy", running: 0, now: new Date(now.getTime() + 31_000) }))).toBeNull();
+    expect(await refusal(enforceLimits({ db: t.db, userId: "busy", now }))).toMatch(/^429 You have asked 2 times in the last minute \(your limit is 2\)/);
+    expect(await refusal(enforceLimits({ db: t.db, userId: "busy", now: new Date(now.getTime() + 31_000) }))).toBeNull();
   });
 
   it("count tokens and money since midnight UTC", async () => {
     // Two answers today (300 tokens, $0.02), one yesterday.
     await userWithAnswers("spender", "user", [60 * 60_000, 2 * 60 * 60_000, 13 * 60 * 60_000], now, { tokensPerDay: 300 });
-    expect(await refusal(enforceLimits({ db: t.db, userId: "spender", running: 0, now }))).toMatch(/used 300 tokens today \(your limit is 300\)/);
+    expect(await refusal(enforceLimits({ db: t.db, userId: "spender", now }))).toMatch(/used 300 tokens today \(your limit is 300\)/);
     await t.db.user.update({ where: { id: "spender" }, data: { tokensPerDay: 301, usdPerDay: 0.02 } });
-    expect(await refusal(enforceLimits({ db: t.db, userId: "spender", running: 0, now }))).toMatch(/spent \$0\.02 today \(your limit is \$0\.02\)/);
+    expect(await refusal(enforceLimits({ db: t.db, userId: "spender", now }))).toMatch(/spent \$0\.02 today \(your limit is \$0\.02\)/);
     await t.db.user.update({ where: { id: "spender" }, data: { usdPerDay: 0.05 } });
-    expect(await refusal(enforceLimits({ db: t.db, userId: "spender", running: 0, now }))).toBeNull();
+    expect(await refusal(enforceLimits({ db: t.db, userId: "spender", now }))).toBeNull();
   });
 
-  it("cap answers being written at once", async () => {
+  it("cap answers being written at once, checked in the same step that claims the conversation", async () => {
     await userWithAnswers("parallel", "user", [], now, { maxConcurrent: 2 });
-    expect(await refusal(enforceLimits({ db: t.db, userId: "parallel", running: 1, now }))).toBeNull();
-    expect(await refusal(enforceLimits({ db: t.db, userId: "parallel", running: 2, now }))).toMatch(/^429 You have 2 answers being written already/);
+    const limits = { maxGenerations: 100, maxForUser: (await enforceLimits({ db: t.db, userId: "parallel", now })).maxConcurrent };
+    const first = claimConversation({ userId: "parallel", conversationId: "c1", limits });
+    const second = claimConversation({ userId: "parallel", conversationId: "c2", limits });
+    expect(() => claimConversation({ userId: "parallel", conversationId: "c3", limits })).toThrow(/You have 2 answers being written already \(your limit is 2\)/);
+    // Someone else is not held back by this user's cap.
+    claimConversation({ userId: "someone-else", conversationId: "c3", limits }).release();
+    first.release();
+    claimConversation({ userId: "parallel", conversationId: "c3", limits }).release();
+    second.release();
   });
 });

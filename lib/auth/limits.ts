@@ -61,16 +61,11 @@ export function startOfUtcDay(now: Date): Date {
 
 /**
  * Refuses a new answer (429, with what was reached and when it frees up) when the user is at a
- * limit. `running` is how many of their answers are being written right now.
+ * rate or daily limit, and returns their limits. The cap on answers at once is checked by the
+ * registry, in the same synchronous step that claims the conversation (lib/chat/registry.ts).
  */
-export async function enforceLimits({ db, userId, running, now = new Date() }: { db: Db; userId: string; running: number; now?: Date }): Promise<void> {
+export async function enforceLimits({ db, userId, now = new Date() }: { db: Db; userId: string; now?: Date }): Promise<UserLimits> {
   const limits = await limitsFor(db, userId);
-  if (limits.maxConcurrent !== null && running >= limits.maxConcurrent) {
-    throw new ChatError("rate_limit:limits", `You have ${running} answers being written already (your limit is ${limits.maxConcurrent}).`, {
-      hint: "Wait for one to finish, or stop one.",
-      retryAfterSeconds: 5,
-    });
-  }
   if (limits.requestsPerMinute !== null) {
     const lastMinute = await usageSince(db, userId, new Date(now.getTime() - 60_000));
     if (lastMinute.requests >= limits.requestsPerMinute) {
@@ -97,4 +92,5 @@ export async function enforceLimits({ db, userId, running, now = new Date() }: {
       });
     }
   }
+  return limits;
 }

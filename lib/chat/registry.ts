@@ -22,14 +22,12 @@ export interface ConversationClaim {
   release(): void;
 }
 
-/**
- * How many answers this server writes at once. Per-user caps are checked before the claim by
- * lib/auth/limits.ts (with countUserGenerations); checking one in the same synchronous step as
- * this cap would be one more field here and one more count in `admit`.
- */
+/** How many answers may be written at once: by this server, and by the asking user. */
 export interface ConcurrencyLimits {
   /** Answers being written at once by this server (MAX_CONCURRENT_GENERATIONS). */
   maxGenerations: number;
+  /** The user's own cap (lib/auth/limits.ts), null for none. */
+  maxForUser?: number | null;
 }
 
 export function concurrencyLimits(): ConcurrencyLimits {
@@ -64,7 +62,7 @@ export function claimConversation({
   if (registry.claims.has(key)) {
     throw new ChatError("conflict:chat", "An answer is still being written in this conversation. Stop it or wait for it to finish.");
   }
-  admit(limits);
+  admit(limits, userId);
   registry.claims.set(key, { userId, conversationId });
   let released = false;
   return {
@@ -76,7 +74,14 @@ export function claimConversation({
   };
 }
 
-function admit(limits: ConcurrencyLimits): void {
+function admit(limits: ConcurrencyLimits, userId: string): void {
+  const mine = activeAnswers({ userId });
+  if (limits.maxForUser != null && mine >= limits.maxForUser) {
+    throw new ChatError("rate_limit:limits", `You have ${mine} answers being written already (your limit is ${limits.maxForUser}).`, {
+      hint: "Wait for one to finish, or stop one.",
+      retryAfterSeconds: 5,
+    });
+  }
   const running = activeAnswers();
   if (running >= limits.maxGenerations) {
     throw new ChatError(
@@ -123,12 +128,4 @@ export async function stopConversation({ userId, conversationId }: { userId: str
   for (const generation of running) generation.stop();
   await Promise.allSettled(running.map((generation) => generation.done));
   return running.length;
-}
-
-/**
- * How many answers of a user are being written in this process (for the per-user limit): those
- * running and those starting (claimed, their rows being reserved), so a burst of sends counts whole.
- */
-export function countUserGenerations(userId: string): number {
-  return activeAnswers({ userId });
 }

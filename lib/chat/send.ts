@@ -12,7 +12,7 @@ import { answerUpdate } from "./answer-record";
 import type { Generation } from "./generation";
 import { pathTo, toModelMessages } from "./history";
 import { selectedPath } from "./message-tree";
-import { claimConversation, countUserGenerations, startGeneration } from "./registry";
+import { claimConversation, concurrencyLimits, startGeneration } from "./registry";
 import { fallbackTitle, makeTitle } from "./title";
 
 /**
@@ -32,8 +32,8 @@ export async function sendChatMessage({
   request: ChatRequest;
 }): Promise<Generation> {
   const { conversationId, model, mode } = request;
-  await enforceLimits({ db, userId, running: countUserGenerations(userId) });
-  const claim = claimConversation({ userId, conversationId });
+  const limits = await enforceLimits({ db, userId });
+  const claim = claimConversation({ userId, conversationId, limits: { ...concurrencyLimits(), maxForUser: limits.maxConcurrent } });
   try {
     const effective = resolveMode(mode, backend.contextWindow, getModelInfo(model).capabilities.thinkMaxMinContext);
     const prompt = request.trigger === "submit" ? request.message : null;
