@@ -8,7 +8,9 @@ export type Fault =
   | { kind: "keepalive"; count: number; intervalMs?: number }
   | { kind: "length"; maxTokens: number }
   | { kind: "slow"; tokensPerSecond: number }
-  | { kind: "finish"; reason: "content_filter" | "insufficient_system_resource"; afterTokens: number };
+  | { kind: "finish"; reason: "content_filter" | "insufficient_system_resource"; afterTokens: number }
+  /** Answers exactly `content` (after `reasoning`, when thinking); the auto-title request answers `content` too. */
+  | { kind: "script"; reasoning?: string; content: string };
 
 /** Makes the simulator misbehave for requests whose last user message contains `match`. */
 export async function injectFault(match: string, fault: Fault, times?: number): Promise<void> {

@@ -137,7 +137,10 @@ export async function handleChatCompletion(
   }
 
   const cacheHitTokens = state.cache.lookupAndRemember(spec.base, prompt);
-  const answer = writeAnswer({ base: spec.base, thinking, effort, messages: request.messages });
+  // A scripted answer (test fault) replaces the generated one; reasoning only exists while thinking.
+  const answer = faults.script
+    ? { reasoning: thinking ? faults.script.reasoning : "", content: faults.script.content }
+    : writeAnswer({ base: spec.base, thinking, effort, messages: request.messages });
 
   // Reasoning spends the token budget first, so a tight max_tokens can end
   // the answer before any content.

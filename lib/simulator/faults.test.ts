@@ -127,6 +127,86 @@ describe("stream faults", () => {
   });
 });
 
+describe("script fault", () => {
+  const reasoning = "Think <b>first</b>,\n\nthen `answer` 思考 — \u00e9\u0301 & more.";
+  const content = '<img src=x onerror="window.__xss_1=1">\n\n[x](javascript:alert(1)) $$\\href{javascript:alert(2)}{y}$$\n\n```html\n<script>alert(3)</script>\n```\n';
+
+  it("streams exactly the given reasoning, then exactly the given content, in many small pieces", async () => {
+    await addFault({ match: "scripted-1", fault: { kind: "script", reasoning, content } });
+    const sse = await readSse(
+      await ask("scripted-1 please", { stream: true, thinking: { type: "enabled" }, stream_options: { include_usage: true } }),
+    );
+    expect(sse.done).toBe(true);
+    expect(joinDeltas(sse.events, "reasoning_content")).toBe(reasoning);
+    expect(joinDeltas(sse.events, "content")).toBe(content);
+    // Reasoning pieces all come before content pieces, each one a token or so.
+    const kinds = sse.events
+      .map((e) => choiceOf(e).delta)
+      .filter((d) => (typeof d.content === "string" && d.content !== "") || (typeof d.reasoning_content === "string" && d.reasoning_content !== ""))
+      .map((d) => (typeof d.reasoning_content === "string" && d.reasoning_content !== "" ? "r" : "c"));
+    expect(kinds.indexOf("c")).toBeGreaterThan(5);
+    expect(kinds.lastIndexOf("r")).toBeLessThan(kinds.indexOf("c"));
+    expect(kinds.length).toBeGreaterThan(30);
+    const last = sse.events[sse.events.length - 1];
+    if (!last) throw new Error("no events");
+    expect(choiceOf(last).finish_reason).toBe("stop");
+    expect((last.usage as { completion_tokens_details: { reasoning_tokens: number } }).completion_tokens_details.reasoning_tokens).toBe(
+      kinds.filter((k) => k === "r").length,
+    );
+  });
+
+  it("sends no reasoning when thinking is off, and the same content", async () => {
+    await addFault({ match: "scripted-2", fault: { kind: "script", reasoning, content } });
+    const sse = await readSse(await ask("scripted-2 please", { stream: true, thinking: { type: "disabled" } }));
+    expect(joinDeltas(sse.events, "reasoning_content")).toBe("");
+    expect(joinDeltas(sse.events, "content")).toBe(content);
+  });
+
+  it("without reasoning, a thinking answer has empty reasoning and the exact content", async () => {
+    await addFault({ match: "scripted-3", fault: { kind: "script", content: "Just **this**." } });
+    const sse = await readSse(await ask("scripted-3", { stream: true, thinking: { type: "enabled" } }));
+    expect(joinDeltas(sse.events, "reasoning_content")).toBe("");
+    expect(joinDeltas(sse.events, "content")).toBe("Just **this**.");
+  });
+
+  it("answers the conversation-title request (non-streaming, same user text) with the content, within its budget", async () => {
+    await addFault({ match: "scripted-4", fault: { kind: "script", reasoning: "never in a title", content } });
+    const res = await chatRequest(sim.url, {
+      model: "deepseek-v4-flash",
+      messages: [
+        { role: "system", content: "You write the conversation title for a chat app." },
+        { role: "user", content: "scripted-4 hello" },
+      ],
+      thinking: { type: "disabled" },
+      max_tokens: 32,
+    });
+    const body = (await res.json()) as { choices: { message: { content: string; reasoning_content?: string } }[] };
+    const message = body.choices[0]?.message;
+    expect(message?.content.length).toBeGreaterThan(10);
+    expect(content.startsWith(message?.content ?? "-")).toBe(true);
+    expect(message?.reasoning_content ?? "").toBe("");
+
+    // A short script fits the budget whole.
+    await addFault({ match: "scripted-5", fault: { kind: "script", content: "<svg onload=alert(1)>" } });
+    const whole = await ask("scripted-5 hello", { thinking: { type: "disabled" }, max_tokens: 32 });
+    expect(((await whole.json()) as typeof body).choices[0]?.message.content).toBe("<svg onload=alert(1)>");
+  });
+
+  it("other faults still apply to a scripted answer", async () => {
+    await addFault({ match: "scripted-6", fault: { kind: "script", content } });
+    await addFault({ match: "scripted-6", fault: { kind: "length", maxTokens: 4 } });
+    const sse = await readSse(await ask("scripted-6", { stream: true, thinking: { type: "disabled" } }));
+    const text = joinDeltas(sse.events, "content");
+    expect(text.length).toBeGreaterThan(0);
+    expect(content.startsWith(text)).toBe(true);
+    expect(text).not.toBe(content);
+  });
+
+  it("rejects a script without content", async () => {
+    expect((await addFault({ match: "x", fault: { kind: "script", reasoning: "only" } })).status).toBe(400);
+  });
+});
+
 describe("request log", () => {
   it("returns the exact bodies received, with the key masked", async () => {
     await fetch(`${sim.url}/__sim/requests`, { method: "DELETE" });

@@ -1,5 +1,6 @@
 // Test-registered faults: error statuses, broken streams, long queues, short
-// budgets and slow streams, matched on the request's last user message.
+// budgets, slow streams and scripted answers, matched on the request's last
+// user message.
 import { z } from "zod";
 import { contextLengthMessage, errorBody, MAX_CONTEXT_TOKENS, type ErrorBody } from "./protocol";
 
@@ -23,6 +24,12 @@ export const faultSchema = z.discriminatedUnion("kind", [
     reason: z.enum(["content_filter", "insufficient_system_resource"]),
     afterTokens: z.number().int().nonnegative(),
   }),
+  /**
+   * Answers with exactly this text instead of the usual generated one, streamed in token pieces as
+   * usual (other faults still apply). `reasoning` streams first, only when thinking is on. A request
+   * for a conversation title with the same user text gets `content` too (cut to its token budget).
+   */
+  z.object({ kind: z.literal("script"), reasoning: z.string().optional(), content: z.string() }),
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;
@@ -87,6 +94,7 @@ export interface FaultPlan {
   maxTokens?: number;
   tokensPerSecond?: number;
   finish?: { reason: "content_filter" | "insufficient_system_resource"; afterTokens: number };
+  script?: { reasoning: string; content: string };
 }
 
 export function planFaults(faults: readonly Fault[], promptTokens: number): FaultPlan {
@@ -110,6 +118,9 @@ export function planFaults(faults: readonly Fault[], promptTokens: number): Faul
         break;
       case "finish":
         plan.finish = { reason: fault.reason, afterTokens: fault.afterTokens };
+        break;
+      case "script":
+        plan.script = { reasoning: fault.reasoning ?? "", content: fault.content };
         break;
     }
   }
