@@ -202,7 +202,12 @@ test.describe("chatting", () => {
     const answer = chat.lastAnswer().getByTestId("answer-text");
     await expect(answer).toContainText("Summarise");
     await expect(answer.locator("img")).toHaveCount(0);
-    await expect(answer.locator(`a[href*="${tag}"]`)).toHaveCount(0);
+    // The only link is the image's placeholder, which opens it in a new tab (raw HTML stays text).
+    const placeholder = answer.locator(`a[href*="${tag}"]`);
+    await expect(placeholder).toHaveCount(1);
+    await expect(placeholder).toHaveText(/^Image from 127\.0\.0\.1:9 — open in a new tab/);
+    await expect(placeholder).toHaveAttribute("href", `http://127.0.0.1:9/${tag}.png?secret=1`);
+    await expect(placeholder).toHaveAttribute("rel", "noopener noreferrer");
     await page.reload();
     await expect(chat.lastAnswer()).toHaveAttribute("data-status", "complete");
     expect(requested).toEqual([]);

@@ -3,27 +3,39 @@
 import { code } from "@streamdown/code";
 import { math } from "@streamdown/math";
 import { memo } from "react";
-import { defaultRehypePlugins, Streamdown } from "streamdown";
+import { defaultRehypePlugins, Streamdown, type Components, type MathPlugin } from "streamdown";
 import type { Pluggable, Plugin } from "unified";
-
-const plugins = { code, math };
+import { DISALLOWED_ELEMENTS, ImagePlaceholder, recordBlockedLinks, SafeLink, urlTransform } from "./markdown-safety";
 
 /**
- * Model output is untrusted input. Streamdown's defaults parse raw HTML (its `raw` plugin, which
- * makes `skipHtml` moot) and let images load from anywhere, which a prompt injection could use to
- * send data out in an image URL. So: no raw-HTML plugin, and the hardening step blocks every
- * image that is not already on the page.
+ * KaTeX with `trust` pinned off: `\href`, `\url`, `\includegraphics` and the `\html…` commands
+ * render as plain (muted) text, never as links, fetches, ids, classes or styles. Streamdown runs
+ * math after our rehype plugins, so its output skips the sanitizer; `urlTransform` and
+ * `disallowedElements` below check it again.
  */
-const [harden] = defaultRehypePlugins.harden as [Plugin<[Record<string, unknown>]>, unknown];
-const rehypePlugins: Pluggable[] = [
-  defaultRehypePlugins.sanitize as Pluggable,
-  [harden, { allowedImagePrefixes: [], allowDataImages: false, allowedLinkPrefixes: ["*"] }],
-];
+const [rehypeKatex, katexOptions] = math.rehypePlugin as [Plugin<[Record<string, unknown>]>, Record<string, unknown>];
+const safeMath: MathPlugin = {
+  ...math,
+  rehypePlugin: [rehypeKatex, { ...katexOptions, trust: false, strict: "ignore", maxSize: 20, maxExpand: 200 }],
+};
+
+const plugins = { code, math: safeMath };
+
+/**
+ * Model output is untrusted input: a prompt injection can make the model write anything. Streamdown's
+ * defaults parse raw HTML (its `raw` plugin) and load images from anywhere, which could send data
+ * out in an image URL. So there is no raw-HTML plugin (raw HTML stays text), the sanitizer keeps
+ * only markdown's own elements, and every link and image is rendered by our components
+ * (markdown-safety.tsx): links live only for http(s), mailto and same-site addresses, in a new tab
+ * without opener or referrer; images are never loaded, only named with a link to open them.
+ */
+const rehypePlugins: Pluggable[] = [recordBlockedLinks, defaultRehypePlugins.sanitize as Pluggable];
+const components: Components = { a: SafeLink, img: ImagePlaceholder };
+const linkSafety = { enabled: false };
 
 /**
  * Model output rendered as markdown while it streams. Streamdown parses block by block and closes
- * unfinished syntax, so a new token does not re-render the whole answer. Raw HTML is shown as
- * text and remote images are not loaded (see above).
+ * unfinished syntax, so a new token does not re-render the whole answer.
  */
 export const Markdown = memo(function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
   return (
@@ -34,6 +46,10 @@ export const Markdown = memo(function Markdown({ text, streaming }: { text: stri
       mode={streaming ? "streaming" : "static"}
       skipHtml
       rehypePlugins={rehypePlugins}
+      components={components}
+      urlTransform={urlTransform}
+      disallowedElements={DISALLOWED_ELEMENTS}
+      linkSafety={linkSafety}
       controls={{ code: true, table: true }}
       shikiTheme={["github-light", "github-dark"]}
     >
