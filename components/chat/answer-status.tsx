@@ -6,12 +6,21 @@ import type { ChatMessageMetadata } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 
 /** Says how an answer ended when it did not simply complete, and offers what can be done. */
-export function AnswerStatus({ meta, onRetry }: { meta: ChatMessageMetadata; onRetry?: () => void }) {
+export function AnswerStatus({
+  meta,
+  hasOutput,
+  onRetry,
+}: {
+  meta: ChatMessageMetadata;
+  /** Some reasoning or text arrived. */
+  hasOutput: boolean;
+  onRetry?: () => void;
+}) {
   const status = meta.status;
   if (status === "stopped") {
     return (
       <Note icon={<CircleStop className="h-4 w-4" />} tone="muted" testId="answer-stopped">
-        Stopped. What arrived before you pressed Stop is kept.
+        {hasOutput ? "Stopped. What arrived before you pressed Stop is kept." : "Stopped before any text arrived."}
       </Note>
     );
   }

@@ -61,7 +61,7 @@ export function AssistantMessage({
           <Markdown text={text} streaming={streaming} />
         </div>
       )}
-      {!live && <AnswerStatus meta={meta} onRetry={canAct ? onRegenerate : undefined} />}
+      {!live && <AnswerStatus meta={meta} hasOutput={Boolean(text || reasoning)} onRetry={canAct ? onRegenerate : undefined} />}
       {!live && (
         <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1">
           <div className="flex items-center gap-0.5">

@@ -67,12 +67,33 @@ export function ChatView(props: ChatViewProps) {
     }
   }, [model, mode]);
 
+  const composerInput = useRef<HTMLTextAreaElement>(null);
+  const focusComposer = () => composerInput.current?.focus();
+  const stop = () => {
+    void chat.stop();
+    focusComposer();
+  };
+
+  // Escape stops a running answer (unless something else, like a dialog or an edit, took it).
+  const stopRef = useRef(stop);
+  stopRef.current = stop;
+  useEffect(() => {
+    if (!busy) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) stopRef.current();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [busy]);
+
   const send = (text: string) => {
     if (!started.current) {
       started.current = true;
       props.onStarted(conversationId, text);
     }
     void chat.sendMessage({ text });
+    // Sending always brings the new message into view, even when reading higher up.
+    scroll.follow();
   };
 
   const canAct = !busy && !chat.switching;
@@ -114,7 +135,10 @@ export function ChatView(props: ChatViewProps) {
                   message={message}
                   streaming={busy && index === messages.length - 1}
                   canAct={canAct}
-                  onRegenerate={() => chat.regenerate(message.id)}
+                  onRegenerate={() => {
+                    chat.regenerate(message.id);
+                    focusComposer();
+                  }}
                   onSwitchVersion={(version) => void chat.switchVersion(message.id, version)}
                 />
               ),
@@ -144,7 +168,8 @@ export function ChatView(props: ChatViewProps) {
           busy={busy}
           placeholder={`Message ${backend.models.find((info) => info.key === model)?.label ?? "V4"}…`}
           onSend={send}
-          onStop={() => void chat.stop()}
+          onStop={stop}
+          inputRef={composerInput}
           footer={
             <>
               <ModelControls backend={backend} model={model} mode={mode} onModelChange={setModel} onModeChange={setMode} />
@@ -200,5 +225,10 @@ function useScrollToBottom(messages: ChatUIMessage[], status: string) {
     pinned.current = true;
     element.scrollTo({ top: element.scrollHeight, behavior: "smooth" });
   };
-  return { ref, atBottom, scrollToBottom };
+  /** Follow new content from now on (the next render scrolls to the bottom). */
+  const follow = () => {
+    pinned.current = true;
+    setAtBottom(true);
+  };
+  return { ref, atBottom, scrollToBottom, follow };
 }

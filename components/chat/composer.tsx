@@ -11,7 +11,10 @@ export function Composer({
   onSend,
   onStop,
   footer,
+  inputRef,
 }: {
+  /** The text box, for the chat to give focus back after Stop, Regenerate and the like. */
+  inputRef?: React.RefObject<HTMLTextAreaElement | null>;
   busy: boolean;
   placeholder: string;
   onSend: (text: string) => void;
@@ -19,7 +22,8 @@ export function Composer({
   footer: React.ReactNode;
 }) {
   const [text, setText] = useState("");
-  const area = useRef<HTMLTextAreaElement>(null);
+  const ownArea = useRef<HTMLTextAreaElement>(null);
+  const area = inputRef ?? ownArea;
 
   // Grow with the text up to a limit, then scroll.
   useEffect(() => {

@@ -37,6 +37,10 @@ export function Workspace(props: WorkspaceProps) {
   const settings = initialSettings(props.conversation);
 
   useEffect(() => setConversations(props.conversations), [props.conversations]);
+  // The tab's title follows the conversation: a new chat's first words, its title, a rename.
+  useEffect(() => {
+    document.title = `${title} · V4 Chat`;
+  }, [title]);
   // Navigating between conversations may keep this component: follow the page's conversation.
   const pageConversationId = props.conversation?.id ?? null;
   useEffect(() => setActiveId(pageConversationId), [pageConversationId]);
@@ -56,6 +60,21 @@ export function Workspace(props: WorkspaceProps) {
     router.refresh();
   }, [router]);
 
+  // A new chat moves the address bar to /c/<id> without a navigation, so the history entry still
+  // holds the new-chat page: after Back then Forward, the router would show that page under the
+  // conversation's address. When the page shown does not match the address, load the address.
+  useEffect(() => {
+    const onPopState = () => {
+      setTimeout(() => {
+        const match = /^\/c\/([A-Za-z0-9_-]+)$/.exec(window.location.pathname);
+        const shown = document.querySelector("[data-page-conversation]")?.getAttribute("data-page-conversation");
+        if (match && shown !== match[1]) router.replace(window.location.pathname);
+      }, 0);
+    };
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, [router]);
+
   // Ctrl/Cmd+Shift+O starts a new chat, as in ChatGPT; Escape closes the drawer on a phone.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -71,7 +90,7 @@ export function Workspace(props: WorkspaceProps) {
   }, [newChat]);
 
   return (
-    <div className="flex h-dvh overflow-hidden">
+    <div className="flex h-dvh overflow-hidden" data-page-conversation={props.conversation?.id ?? ""}>
       {sidebarOpen && (
         <div className="fixed inset-0 z-30 bg-black/40 md:hidden" onClick={() => setSidebarOpen(false)} aria-hidden="true" />
       )}
