@@ -18,14 +18,18 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 interface RouteSpec {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** The path with `[id]` for the dynamic segment. */
+  /** The route as app/api defines it, `[id]` for the dynamic segment. */
   template: string;
-  /** A valid body, given a real conversation to aim at. */
+  /** The address to fuzz, when the template alone does not say (catch-alls, a safe target). */
+  path?: (target: Target) => string;
+  /** A valid body (or one just short of valid, where a valid one would do harm), given a target. */
   body?: (target: Target) => { [key: string]: Json };
-  /** Fields whose `null` is valid (not a wrong type). */
-  nullable?: string[];
-  /** Free-text fields: any short string is valid there. */
-  freeText?: string[];
+  /** Wrong values that are in fact valid for a field (never sent as "wrong"). */
+  validFor?: (field: string, value: Json) => boolean;
+  /** Only structural garbage (bad JSON, types of the whole body, size, content type): field variants could be valid and do harm. */
+  structuralOnly?: boolean;
+  /** better-auth's own routes answer errors in its shape ({code, message}), which its client reads. */
+  authRoute?: boolean;
 }
 
 interface Target {
@@ -34,23 +38,46 @@ interface Target {
   answerId: string;
 }
 
+/** An id nothing has: aimed at by routes where a valid body must not touch anything real. */
+const NOBODY = `nobody${uniqueTag()}`;
+
+const isString = (value: Json) => typeof value === "string";
+
 const ROUTES: RouteSpec[] = [
   {
     method: "POST",
     template: "/api/chat",
     body: (t) => ({ trigger: "submit", conversationId: t.conversationId, model: "flash", mode: "non-think", parentId: t.answerId, message: { id: `m${uniqueTag()}`, text: `fuzz ${FUZZ_TAG}` } }),
-    nullable: ["parentId"],
-    freeText: ["message.text"],
+    validFor: (field, value) => (field === "parentId" && value === null) || (field === "message.text" && isString(value) && value !== ""),
   },
   { method: "POST", template: "/api/chat/stop", body: (t) => ({ conversationId: t.conversationId }) },
   { method: "GET", template: "/api/chat/[id]/stream" },
   { method: "GET", template: "/api/conversations" },
   { method: "GET", template: "/api/conversations/[id]/messages" },
-  { method: "PATCH", template: "/api/conversations/[id]", body: () => ({ title: "Fuzzed title" }), freeText: ["title"] },
-  { method: "DELETE", template: "/api/conversations/[id]" },
+  { method: "PATCH", template: "/api/conversations/[id]", body: () => ({ title: "Fuzzed title" }), validFor: (field, value) => field === "title" && isString(value) && value !== "" },
+  { method: "DELETE", template: "/api/conversations/[id]", path: () => `/api/conversations/${NOBODY}` },
   { method: "POST", template: "/api/conversations/[id]/versions", body: (t) => ({ messageId: t.answerId, version: 1 }) },
+  { method: "GET", template: "/api/usage" },
+  // The admin's routes (the local user is the admin until accounts exist). Nothing valid may land:
+  // a new account would end the local user's session for the whole suite.
+  { method: "GET", template: "/api/admin/users" },
+  {
+    method: "POST",
+    template: "/api/admin/users",
+    body: () => ({ name: "Fuzz", email: "fuzz@example.com", password: "short" }),
+    validFor: (field) => field === "password",
+  },
+  // Aimed at a user that does not exist: every body, valid or not, changes nobody.
+  { method: "PATCH", template: "/api/admin/users/[id]", path: () => `/api/admin/users/${NOBODY}`, body: () => ({ disabled: true, limits: { requestsPerMinute: 5 } }), validFor: () => true },
+  { method: "DELETE", template: "/api/admin/users/[id]", path: () => `/api/admin/users/${NOBODY}` },
+  { method: "PATCH", template: "/api/admin/settings", body: () => ({ signUpOpen: false }), validFor: (field, value) => field === "signUpOpen" && typeof value === "boolean" },
+  // better-auth's endpoints. No account exists here, so no sign-in can succeed; sign-up gets only
+  // structural garbage (a valid one would create the first account).
+  { method: "POST", template: "/api/auth/[...all]", path: () => "/api/auth/sign-in/email", body: () => ({ email: "nobody@example.com", password: "not-the-password" }), authRoute: true },
+  { method: "POST", template: "/api/auth/[...all]", path: () => "/api/auth/sign-up/email", body: () => ({ email: "not-an-email", password: "short", name: "Fuzz" }), structuralOnly: true, authRoute: true },
+  { method: "GET", template: "/api/auth/[...all]", path: () => "/api/auth/get-session", authRoute: true },
   // Addresses no route claims answer a JSON 404 too.
-  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => ({ method, template: "/api/[[...path]]" })),
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => ({ method, template: "/api/[[...path]]", path: () => "/api/nothing/here" })),
 ];
 
 /** Every prompt the fuzzer sends carries this, so a generation it caused would be found. */
@@ -66,7 +93,8 @@ function definedRoutes(): string[] {
       if (entry.isDirectory()) visit(full);
       else if (entry.name === "route.ts") {
         const template = `/api/${path.relative(root, dir).split(path.sep).join("/")}`.replace(/\/$/, "");
-        for (const [, method] of readFileSync(full, "utf8").matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) {
+        const source = readFileSync(full, "utf8");
+        for (const [, method] of source.matchAll(/export\s+(?:(?:async\s+)?function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) {
           found.push(`${method} ${template}`);
         }
       }
@@ -92,7 +120,7 @@ interface Case {
 }
 
 /** Every broken variant of a valid body. */
-function bodyCases(valid: { [key: string]: Json }, { nullable = [], freeText = [] }: Pick<RouteSpec, "nullable" | "freeText">): Case[] {
+function bodyCases(valid: { [key: string]: Json }, { validFor = () => false, structuralOnly = false }: Pick<RouteSpec, "validFor" | "structuralOnly">): Case[] {
   const json = { "content-type": "application/json" };
   const cases: Case[] = [];
   const add = (name: string, body: string | Buffer, refused = true) => cases.push({ name, body, headers: json, refused });
@@ -113,10 +141,9 @@ function bodyCases(valid: { [key: string]: Json }, { nullable = [], freeText = [
       for (const innerKey of Object.keys(inner)) fields.push({ name: `${key}.${innerKey}`, set: (value) => withField(valid, [key, innerKey], value) });
     }
   }
-  for (const field of fields) {
+  for (const field of structuralOnly ? [] : fields) {
     for (const value of WRONG_VALUES) {
-      if (value === null && nullable.includes(field.name)) continue;
-      if (typeof value === "string" && value !== "" && freeText.includes(field.name)) continue;
+      if (validFor(field.name, value)) continue;
       add(`${field.name} = ${JSON.stringify(value).slice(0, 30)}`, JSON.stringify(field.set(value)));
     }
     add(`${field.name} missing`, JSON.stringify(field.set(undefined)));
@@ -179,10 +206,17 @@ const ODD_IDS = [
  * No 5xx; a refusal is a 4xx; every error is the JSON error shape. With `odd addresses`, Next.js
  * may first redirect an address it normalises (`/a/..` → `/a`), to a path on this server.
  */
+/** better-auth's error shape, which its client reads: {message, code?}. */
+function isAuthErrorShape(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const { message } = value as { message?: unknown };
+  return typeof message === "string" && message.trim().length > 0;
+}
+
 /** How many answers of each status the fuzzer saw (reported with the test). */
 const tally = new Map<number, number>();
 
-function expectSane(response: RawResponse, what: string, refused: boolean, { oddAddress = false } = {}): void {
+function expectSane(response: RawResponse, what: string, refused: boolean, { oddAddress = false, authRoute = false } = {}): void {
   tally.set(response.status, (tally.get(response.status) ?? 0) + 1);
   expect(response.status, `${what}: ${response.text.slice(0, 300)}`).toBeLessThan(500);
   if (oddAddress && [301, 308].includes(response.status)) {
@@ -194,7 +228,8 @@ function expectSane(response: RawResponse, what: string, refused: boolean, { odd
     expect(response.headers["content-type"], what).toContain("application/json");
     let parsed: unknown;
     expect(() => (parsed = JSON.parse(response.text)), `${what}: ${response.text.slice(0, 300)}`).not.toThrow();
-    expect(isErrorShape(parsed), `${what}: ${response.text.slice(0, 300)}`).toBe(true);
+    const shaped = isErrorShape(parsed) || (authRoute && isAuthErrorShape(parsed));
+    expect(shaped, `${what}: ${response.text.slice(0, 300)}`).toBe(true);
   }
 }
 
@@ -202,7 +237,7 @@ test.describe("fuzzing every API route", () => {
   test.describe.configure({ timeout: 600_000 });
 
   test("the fuzzer knows every route the app defines", () => {
-    expect(ROUTES.map((route) => `${route.method} ${route.template}`).sort()).toEqual(definedRoutes());
+    expect([...new Set(ROUTES.map((route) => `${route.method} ${route.template}`))].sort()).toEqual(definedRoutes());
   });
 
   test("garbage in, a 4xx with the JSON error shape out; nothing reaches the model; the server keeps answering", async ({ request }) => {
@@ -215,21 +250,21 @@ test.describe("fuzzing every API route", () => {
     const before = (await (await request.get("/api/conversations")).json()) as { conversations: Array<{ id: string; title: string }> };
 
     for (const route of ROUTES) {
-      const realPath = route.template.replace("[id]", conversationId).replace("/[[...path]]", "/nothing/here");
+      const realPath = route.path?.(target) ?? route.template.replace("[id]", conversationId);
+      const auth = { authRoute: route.authRoute === true };
 
       if (route.body) {
         for (const fuzz of bodyCases(route.body(target), route)) {
           const what = `${route.method} ${route.template} ${fuzz.name}`;
           const response = await rawRequest({ method: route.method, path: realPath, headers: fuzz.headers, body: fuzz.body, chunked: fuzz.chunked });
-          expectSane(response, what, fuzz.refused);
+          expectSane(response, what, fuzz.refused, auth);
         }
       } else {
-        // Routes that read no body: a body (even an oversized one) changes nothing. (DELETE aims
-        // at a conversation that does not exist: it would delete the real one, body or not.)
-        const aim = route.method === "DELETE" ? route.template.replace("[id]", `unknown${uniqueTag()}`) : realPath;
+        // Routes that read no body: a body (even an oversized one) changes nothing. (DELETE routes
+        // aim at something that does not exist: they would delete the real one, body or not.)
         for (const body of ["{not json", Buffer.alloc(MAX_REQUEST_BYTES + 1024, "a")]) {
-          const response = await rawRequest({ method: route.method, path: aim, headers: { "content-type": "application/json" }, body });
-          expectSane(response, `${route.method} ${route.template} with a body of ${body.length} bytes`, route.method !== "GET");
+          const response = await rawRequest({ method: route.method, path: realPath, headers: { "content-type": "application/json" }, body });
+          expectSane(response, `${route.method} ${route.template} with a body of ${body.length} bytes`, route.method !== "GET", auth);
         }
       }
 
@@ -238,6 +273,11 @@ test.describe("fuzzing every API route", () => {
         for (const address of ["/api", "/api/", "/api/nope", "/api/chat/../stream", "/api/conversations/x/y/z", "/api/%ZZ", "/api/chat/abcdef/stream/more", `/api/${"x".repeat(5000)}`]) {
           const response = await rawRequest({ method: route.method, path: address });
           expectSane(response, `${route.method} ${address.slice(0, 60)}`, true, { oddAddress: true });
+        }
+        // better-auth's own addresses (its route answers GET and POST only).
+        for (const address of route.method === "GET" || route.method === "POST" ? ["/api/auth/nothing-here", "/api/auth/a/b/c/d", "/api/auth/%ZZ"] : []) {
+          const response = await rawRequest({ method: route.method, path: address });
+          expectSane(response, `${route.method} ${address}`, true, { oddAddress: true, authRoute: true });
         }
       }
 
