@@ -27,7 +27,7 @@ describe("where the app listens", () => {
     expect(open).toMatch(/^V4 Chat on http:\/\/0\.0\.0\.0:3000 \(open to the network/);
     expect(open).toMatch(/set ALLOWED_HOSTS/);
     expect(listeningNotice({ HOST: "0.0.0.0", PORT: 3000, ALLOWED_HOSTS: parseAllowedHosts("chat.lan,192.168.1.5:3000") })).toBe(
-      "V4 Chat on http://0.0.0.0:3000 (open to the network; it answers to localhost and chat.lan, 192.168.1.5:3000)",
+      "V4 Chat on http://0.0.0.0:3000 (open to the network, sign-in required; it answers to localhost and chat.lan, 192.168.1.5:3000)",
     );
   });
 });

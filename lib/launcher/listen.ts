@@ -33,9 +33,9 @@ export function listeningNotice(settings: ListenSettings): string {
   }
   if (settings.ALLOWED_HOSTS.length === 0) {
     return (
-      `V4 Chat on ${url} (open to the network, but it answers only to localhost: ` +
+      `V4 Chat on ${url} (open to the network, sign-in required, but it answers only to localhost: ` +
       `set ALLOWED_HOSTS to the names or addresses people use to reach it, e.g. ALLOWED_HOSTS=chat.example.lan:${settings.PORT})`
     );
   }
-  return `V4 Chat on ${url} (open to the network; it answers to localhost and ${describeAllowed(settings.ALLOWED_HOSTS)})`;
+  return `V4 Chat on ${url} (open to the network, sign-in required; it answers to localhost and ${describeAllowed(settings.ALLOWED_HOSTS)})`;
 }
