@@ -112,6 +112,23 @@ test.describe("Content-Security-Policy", () => {
     expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
   });
 
+  test("the account pages run with no violation", async ({ page }) => {
+    const { problems, violations } = await watch(page);
+    // Before any account exists: the first sign-up, the local user's account page (and /admin,
+    // which sends someone not signed in to the sign-up).
+    for (const [path, heading] of [
+      ["/sign-up", /admin account/i],
+      ["/account", /account/i],
+      ["/admin", /admin account/i],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading").first(), path).toContainText(heading);
+      await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+    }
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   test("an injected inline script does not run", async ({ page }) => {
     const { violations } = await watch(page);
     const chat = new ChatPage(page);
