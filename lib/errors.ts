@@ -10,6 +10,9 @@ export type ErrorType =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "misdirected"
   | "context_too_long"
   | "rate_limit"
   | "upstream"
@@ -18,7 +21,8 @@ export type ErrorType =
   | "interrupted"
   | "internal";
 
-export type Surface = "chat" | "model" | "conversation" | "database" | "settings" | "auth" | "limits";
+/** `request`: the HTTP request itself (its host, origin, type or size), refused before any route runs. */
+export type Surface = "chat" | "model" | "conversation" | "database" | "settings" | "auth" | "limits" | "request";
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
@@ -29,6 +33,10 @@ const STATUS: Record<ErrorType, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  /** The Host header names a server this is not (DNS rebinding, or a name missing from ALLOWED_HOSTS). */
+  misdirected: 421,
   context_too_long: 400,
   rate_limit: 429,
   upstream: 502,

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { Menu } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";

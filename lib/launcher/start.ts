@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds what is missing, applies migrations, starts the offline simulator when no
- * backend is configured, then runs Next.js on PORT. Stopping this process stops them all.
+ * backend is configured, then runs Next.js on HOST:PORT (127.0.0.1, this machine only, unless HOST
+ * says otherwise). Stopping this process stops them all.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { databaseUrl, env } from "@/lib/env";
 import { startSimulator } from "@/lib/simulator/server";
 import { buildNeeded } from "./build-check";
+import { listeningNotice, nextArgs } from "./listen";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -55,11 +57,11 @@ async function main(): Promise<void> {
     log(`backend: ${backendKind}`);
   }
 
-  const app: ChildProcess = spawn(nextBin, [dev ? "dev" : "start", "-p", String(settings.PORT)], {
+  const app: ChildProcess = spawn(nextBin, nextArgs(settings, dev), {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  log(`V4 Chat on http://localhost:${settings.PORT}`);
+  log(listeningNotice(settings));
 
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { NotFoundError } from "@/lib/db/types";
+import { env } from "@/lib/env";
 import { ChatError } from "@/lib/errors";
+import { readJsonBody } from "./request-body";
 
 /** Turns anything a route throws into a JSON error the browser can show. Database details are logged, not shown. */
 export function errorResponse(error: unknown): Response {
@@ -16,13 +18,10 @@ export function errorResponse(error: unknown): Response {
   return new ChatError("internal:database", "Something went wrong on the server. Try again.").toResponse();
 }
 
-/** Reads and validates a JSON body. */
-export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new ChatError("bad_request:chat", "The request body is not valid JSON.");
-  }
-  return schema.parse(body);
+/**
+ * Reads and validates a JSON body, at most MAX_REQUEST_BYTES of it (413 beyond). Content type,
+ * origin and host were checked by proxy.ts before the route ran.
+ */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>, limit: number = env().MAX_REQUEST_BYTES): Promise<T> {
+  return schema.parse(await readJsonBody(request, limit));
 }

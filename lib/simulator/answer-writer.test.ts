@@ -71,6 +71,11 @@ describe("writeAnswer", () => {
     expect(quoted.endsWith("…")).toBe(true);
   });
 
+  it("echoes the prompt verbatim, even its $ signs", () => {
+    const prompt = "Render $$\\frac{a}{b}$$ and keep $& and $1 as typed";
+    expect(writeAnswer(input(prompt)).content).toContain(`"${prompt}"`);
+  });
+
   it("reasons longer with more effort, and Pro more than Flash", () => {
     const words = (extra: Partial<AnswerInput>) => PROMPTS.map((p) => countWords(writeAnswer(input(p, extra)).reasoning));
     const high = words({});

@@ -291,7 +291,7 @@ interface Section {
 function writeContent(ctx: Ctx): string {
   const { rng } = ctx;
   const pool = shuffled(rng, SENTENCES);
-  const opening = (ctx.followUp ? pick(rng, FOLLOW_UP_OPENINGS) : pick(rng, OPENINGS)).replace("{q}", ctx.quote);
+  const opening = (ctx.followUp ? pick(rng, FOLLOW_UP_OPENINGS) : pick(rng, OPENINGS)).replace("{q}", () => ctx.quote);
   const heading = `## ${ctx.Topic}: ${pick(rng, HEADING_SUFFIXES)}`;
   const table = pick(rng, TABLES).map((row) => fill(row, ctx)).join("\n");
   const withMath = rng() < 0.5;

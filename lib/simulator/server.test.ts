@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "./server";
+import { createServer } from "node:net";
+import { networkInterfaces } from "node:os";
+import { isLoopbackAddress, startSimulator, type RunningSimulator } from "./server";
 import { chatRequest, choiceOf, joinDeltas, readSse } from "./test-client";
 
 let sim: RunningSimulator;
@@ -482,5 +484,63 @@ describe("client disconnect", () => {
     await expect(reader?.read()).rejects.toThrow();
     const health = await fetch(`${sim.url}/health`);
     expect(health.status).toBe(200);
+  });
+});
+
+describe("test controls", () => {
+  /** A port nothing listens on right now. */
+  async function freePort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+
+  async function listening(host: string, port: number): Promise<boolean> {
+    try {
+      await fetch(`http://${host}:${port}/health`, { signal: AbortSignal.timeout(2000) });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  it("knows loopback addresses", () => {
+    for (const address of ["127.0.0.1", "127.3.2.1", "::1", "[::1]", "::ffff:127.0.0.1"]) expect(isLoopbackAddress(address), address).toBe(true);
+    for (const address of ["0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "::ffff:10.0.0.1", "localhost", "example.com", ""]) {
+      expect(isLoopbackAddress(address), address).toBe(false);
+    }
+  });
+
+  it("refuse to start on an address other machines can reach, before listening", async () => {
+    for (const host of ["0.0.0.0", "::", "192.168.1.10", "example.com"]) {
+      const port = await freePort();
+      await expect(startSimulator({ port, host, testControls: true }), host).rejects.toThrow(/loopback/);
+      expect(await listening("127.0.0.1", port), host).toBe(false);
+    }
+  });
+
+  it("refuse a real non-loopback interface of this machine", async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((info) => info && info.family === "IPv4" && !info.internal);
+    if (!external) return; // a machine with only loopback
+    await expect(startSimulator({ port: 0, host: external.address, testControls: true })).rejects.toThrow(/loopback/);
+    // Without the controls, any address is the caller's choice.
+    const open = await startSimulator({ port: 0, host: external.address });
+    await open.close();
+  });
+
+  it("run on loopback", async () => {
+    for (const host of ["127.0.0.1", "localhost"]) {
+      const local = await startSimulator({ port: 0, host, testControls: true });
+      try {
+        const res = await fetch(`http://127.0.0.1:${local.port}/__sim/faults`);
+        expect(res.status, host).toBe(200);
+      } finally {
+        await local.close();
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The offline DeepSeek simulator: an HTTP server speaking the chat-completions
 // protocol closely enough that the real provider client cannot tell.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isIP, type AddressInfo } from "node:net";
 import { checkAuth, handleChatCompletion, type SimState } from "./completion";
 import { FaultRegistry } from "./faults";
 import { BodyTooLargeError, readBody, sendJson } from "./http-io";
@@ -13,7 +13,10 @@ export interface SimulatorOptions {
   /** 0 picks a free port. Default 4010. */
   port?: number;
   host?: string;
-  /** Enables the /__sim fault and request-log endpoints. */
+  /**
+   * Enables the /__sim fault and request-log endpoints (they read back what was sent upstream and
+   * change answers). Refused unless `host` is a loopback address.
+   */
   testControls?: boolean;
   /** Pacing multiplier: 4 streams four times faster. Default 1. */
   speed?: number;
@@ -27,6 +30,19 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+/** 127.0.0.0/8, ::1 and IPv4-mapped 127.x: addresses only this machine can reach. */
+export function isLoopbackAddress(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, "").toLowerCase();
+  if (isIP(bare) === 4) return bare.startsWith("127.");
+  if (isIP(bare) === 6) return bare === "::1" || bare === "0:0:0:0:0:0:0:1" || /^::ffff:127\./.test(bare);
+  return false;
+}
+
+/** A host the test controls may be served on: a loopback address, or the name localhost. */
+function isLoopbackHostOption(host: string): boolean {
+  return host.toLowerCase() === "localhost" || isLoopbackAddress(host);
+}
+
 const COMPLETION_PATHS = new Set(["/chat/completions", "/v1/chat/completions"]);
 const MODEL_PATHS = new Set(["/models", "/v1/models"]);
 
@@ -34,6 +50,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const host = opts.host ?? "127.0.0.1";
   const speed = opts.speed !== undefined && opts.speed > 0 ? opts.speed : 1;
   const testControls = opts.testControls === true;
+  if (testControls && !isLoopbackHostOption(host)) {
+    throw new Error(
+      `The simulator's test controls read back and alter what it serves: they only run on a loopback address (127.0.0.1, ::1, localhost), not on "${host}".`,
+    );
+  }
   const state: SimState = {
     cache: new PrefixCache(),
     faults: new FaultRegistry(),
@@ -41,6 +62,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     speed,
     log: opts.log === true ? (line) => console.log(`[simulator] ${line}`) : () => {},
   };
+
+  // Served only once the bound address is known to be loopback.
+  let controlsOpen = false;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? "GET";
@@ -60,7 +84,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       return handleChatCompletion(state, req, res, path, await readBody(req));
     }
 
-    if (testControls && state.requests && url.pathname.startsWith(CONTROL_PREFIX)) {
+    if (controlsOpen && state.requests && url.pathname.startsWith(CONTROL_PREFIX)) {
       const body = method === "POST" ? await readBody(req) : "";
       if (handleControl({ faults: state.faults, requests: state.requests }, method, url, body, res)) return;
     }
@@ -88,7 +112,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  if (testControls && !isLoopbackAddress(bound.address)) {
+    // "localhost" resolved to something else: close before anything is served.
+    server.close();
+    throw new Error(`The simulator's test controls only run on a loopback address, and "${host}" is ${bound.address}.`);
+  }
+  controlsOpen = testControls;
+  const port = bound.port;
   const urlHost = host.includes(":") ? `[${host}]` : host;
 
   return {
