@@ -154,7 +154,8 @@ test.describe("chatting", () => {
   test("a reload mid-answer follows the answer live to its end", async ({ page }) => {
     const chat = new ChatPage(page);
     const tag = uniqueTag();
-    await injectFault(tag, { kind: "slow", tokensPerSecond: 80 });
+    // Slow enough that the answer is still arriving when the reloaded page is up, even on a busy machine.
+    await injectFault(tag, { kind: "slow", tokensPerSecond: 25 });
     await chat.open();
     await chat.chooseMode("Non-think");
     await chat.send(`Follow me after a reload ${tag}`);
