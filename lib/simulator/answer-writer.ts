@@ -8,6 +8,8 @@ export interface AnswerInput {
   thinking: boolean;
   effort: Effort;
   messages: readonly ChatMessage[];
+  /** How many times this same request was answered before (0 the first time): varies the answer. */
+  attempt?: number;
 }
 
 export interface Answer {
@@ -417,7 +419,8 @@ export function writeAnswer(input: AnswerInput): Answer {
   }
 
   const mode = input.thinking ? `think-${input.effort}` : "chat";
-  const rng = mulberry32(hashString(`${last}\u0000${input.base}\u0000${mode}`));
+  const attempt = input.attempt ?? 0;
+  const rng = mulberry32(hashString(`${last}\u0000${input.base}\u0000${mode}${attempt > 0 ? `\u0000${attempt}` : ""}`));
 
   if (last === "ping") {
     return { reasoning: input.thinking ? "The message is a ping, so the reply is pong." : "", content: "pong" };

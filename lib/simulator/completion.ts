@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { writeAnswer } from "./answer-writer";
+import type { AttemptCounter } from "./attempts";
 import { planFaults, type FaultPlan, type FaultRegistry } from "./faults";
 import { loggableHeaders, sendJson, writeAndFlush } from "./http-io";
 import { KEEP_ALIVE_INTERVAL_MS, PACE_PROFILES, paceTokens, sleep, waitWithTicks } from "./pacing";
@@ -31,6 +32,7 @@ import { promptTokens, splitTokens } from "./tokens";
 
 export interface SimState {
   cache: PrefixCache;
+  attempts: AttemptCounter;
   faults: FaultRegistry;
   /** Present only when test controls are on. */
   requests: RequestLog | undefined;
@@ -140,7 +142,13 @@ export async function handleChatCompletion(
   // A scripted answer (test fault) replaces the generated one; reasoning only exists while thinking.
   const answer = faults.script
     ? { reasoning: thinking ? faults.script.reasoning : "", content: faults.script.content }
-    : writeAnswer({ base: spec.base, thinking, effort, messages: request.messages });
+    : writeAnswer({
+        base: spec.base,
+        thinking,
+        effort,
+        messages: request.messages,
+        attempt: state.attempts.next(`${spec.base}\u0000${thinking ? effort : "chat"}\u0000${JSON.stringify(request.messages)}`),
+      });
 
   // Reasoning spends the token budget first, so a tight max_tokens can end
   // the answer before any content.

@@ -5,6 +5,7 @@ import { isIP, type AddressInfo } from "node:net";
 import { checkAuth, handleChatCompletion, type SimState } from "./completion";
 import { FaultRegistry } from "./faults";
 import { BodyTooLargeError, readBody, sendJson } from "./http-io";
+import { AttemptCounter } from "./attempts";
 import { PrefixCache } from "./prefix-cache";
 import { buildModelList, errorBody } from "./protocol";
 import { CONTROL_PREFIX, handleControl, RequestLog } from "./test-controls";
@@ -57,6 +58,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   }
   const state: SimState = {
     cache: new PrefixCache(),
+    attempts: new AttemptCounter(),
     faults: new FaultRegistry(),
     requests: testControls ? new RequestLog() : undefined,
     speed,
