@@ -155,11 +155,21 @@ test.describe("reloading while an answer streams", () => {
       };
       const saved = messages.find((message) => message.role === "assistant")?.parts.find((part) => part.type === "text")?.text ?? "";
       expect(saved, `saved at ${moment}`).toContain(lastWords);
+      await codeRendered(chat.lastAnswer(), saved);
       const shown = squash(await chat.lastAnswer().getByTestId("answer-text").innerText());
       expect(shown).toContain(squash(lastWords));
       await page.reload();
       await expect(chat.lastAnswer()).toHaveAttribute("data-status", "complete");
+      await codeRendered(chat.lastAnswer(), saved);
       expect(squash(await chat.lastAnswer().getByTestId("answer-text").innerText()), `reload at ${moment}`).toBe(shown);
     }
   });
 });
+
+/** Waits until every code block of a markdown answer shows its code (highlighting loads lazily). */
+async function codeRendered(answer: Locator, markdown: string): Promise<void> {
+  const blocks = Math.floor((markdown.match(/^```/gm) ?? []).length / 2);
+  const bodies = answer.locator('[data-streamdown="code-block-body"]');
+  await expect(bodies).toHaveCount(blocks);
+  for (let index = 0; index < blocks; index += 1) await expect(bodies.nth(index)).toContainText(/\S/);
+}
