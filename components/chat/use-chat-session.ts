@@ -2,11 +2,15 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage } from "@/lib/contract";
 import { textOf } from "./message-text";
+
+/** The channel tabs of one browser use to tell each other a conversation changed. */
+export const TABS_CHANNEL = "v4chat:tabs";
+export type TabsMessage = { type: "conversation"; conversationId: string } | { type: "list" };
 
 /**
  * The chat transport: a request carries only the new prompt (or which prompt to answer again),
@@ -92,18 +96,28 @@ export function useChatSession({
     },
     onError: () => callbacks.current.onSettled(),
   });
-  const { setMessages } = chat;
+  const { setMessages, resumeStream } = chat;
   const statusRef = useRef(chat.status);
   statusRef.current = chat.status;
+
+  /** The conversation's path as the server has it, or null (not found, offline). */
+  const fetchPath = useCallback(async (): Promise<ChatUIMessage[] | null> => {
+    try {
+      const response = await fetch(`/api/conversations/${conversationId}/messages`, { cache: "no-store" });
+      if (!response.ok) return null;
+      return ((await response.json()) as { messages: ChatUIMessage[] }).messages;
+    } catch {
+      return null;
+    }
+  }, [conversationId]);
 
   /** Reads the conversation's path from the server; retried while the answer is still being saved. */
   const reload = useCallback(async () => {
     for (const wait of [0, 500, 1000, 2000, 4000]) {
       if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
       try {
-        const response = await fetch(`/api/conversations/${conversationId}/messages`, { cache: "no-store" });
-        if (!response.ok) return;
-        const { messages } = (await response.json()) as { messages: ChatUIMessage[] };
+        const messages = await fetchPath();
+        if (!messages) return;
         if (statusRef.current === "submitted" || statusRef.current === "streaming") return; // a new answer took over
         setMessages(messages);
         if (messages[messages.length - 1]?.metadata?.status !== "streaming") return;
@@ -111,8 +125,46 @@ export function useChatSession({
         return; // offline: keep what is on screen
       }
     }
-  }, [conversationId, setMessages]);
+  }, [fetchPath, setMessages]);
   transport.onNothingToFollow = () => void reload();
+
+  // Tabs stay in step: a tab announces when an answer starts and ends in a conversation; other
+  // tabs showing it read its path again and follow a running answer live. Only an idle tab
+  // takes the news (one with an error keeps its unsent message for Retry). Coming back to a
+  // hidden tab does the same, which also catches up with other devices.
+  const channel = useRef<BroadcastChannel | null>(null);
+  const lastStatus = useRef(chat.status);
+  useEffect(() => {
+    const before = lastStatus.current;
+    lastStatus.current = chat.status;
+    if (before !== chat.status && (chat.status === "streaming" || chat.status === "ready")) {
+      channel.current?.postMessage({ type: "conversation", conversationId } satisfies TabsMessage);
+    }
+  }, [chat.status, conversationId]);
+  const catchUp = useCallback(async () => {
+    if (statusRef.current !== "ready") return;
+    const messages = await fetchPath();
+    if (!messages || statusRef.current !== "ready") return;
+    setMessages(messages);
+    if (messages[messages.length - 1]?.metadata?.status === "streaming") void resumeStream();
+  }, [fetchPath, setMessages, resumeStream]);
+  useEffect(() => {
+    const tabs = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(TABS_CHANNEL);
+    channel.current = tabs;
+    const onMessage = (event: MessageEvent<TabsMessage>) => {
+      if (event.data?.type === "conversation" && event.data.conversationId === conversationId) void catchUp();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void catchUp();
+    };
+    tabs?.addEventListener("message", onMessage);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible);
+      tabs?.close();
+      channel.current = null;
+    };
+  }, [catchUp, conversationId]);
 
   const stop = async () => {
     try {
@@ -153,8 +205,13 @@ export function useChatSession({
     if (last?.role === "assistant" && last.metadata?.status === "streaming") {
       void chat.resumeStream();
     } else if (last?.role === "user" && !last.metadata?.createdAt) {
-      setMessages(chat.messages.slice(0, -1));
-      void chat.sendMessage({ text: textOf(last) });
+      // Resend this tab's own message after what the conversation holds now (another tab may
+      // have added a turn meanwhile): it never replaces another tab's answer.
+      void (async () => {
+        const path = await fetchPath();
+        setMessages(path ?? chat.messages.slice(0, -1));
+        void chat.sendMessage({ text: textOf(last) });
+      })();
     } else {
       regenerate();
     }

@@ -3,17 +3,16 @@
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { Menu } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_MODEL, type ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_MODE, type ReasoningMode } from "@/lib/ai/modes";
-import type { BackendInfo } from "@/lib/contract";
-import type { ConversationSummary, Viewer } from "@/lib/contract";
-import type { ChatUIMessage } from "@/lib/contract";
+import type { BackendInfo, ChatUIMessage, ConversationSummary, Viewer } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ChatView } from "./chat-view";
 import { Sidebar } from "./sidebar";
+import { TABS_CHANNEL, type TabsMessage } from "./use-chat-session";
 import { SimulatorBanner } from "./simulator-banner";
 
 export interface WorkspaceProps {
@@ -46,7 +45,7 @@ export function Workspace(props: WorkspaceProps) {
   const pageConversationId = props.conversation?.id ?? null;
   useEffect(() => setActiveId(pageConversationId), [pageConversationId]);
 
-  const refresh = useCallback(async () => {
+  const loadList = useCallback(async () => {
     try {
       const response = await fetch("/api/conversations", { cache: "no-store" });
       if (response.ok) setConversations(((await response.json()) as { conversations: ConversationSummary[] }).conversations);
@@ -54,6 +53,31 @@ export function Workspace(props: WorkspaceProps) {
       // keep the list we have; the next change refreshes it again
     }
   }, []);
+
+  // The sidebar stays in step with the other tabs: each change here is announced, and a change
+  // announced by another tab (or coming back to this one) reloads the list.
+  const tabs = useRef<BroadcastChannel | null>(null);
+  useEffect(() => {
+    const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(TABS_CHANNEL);
+    tabs.current = channel;
+    const onMessage = (event: MessageEvent<TabsMessage>) => {
+      if (event.data?.type === "list" || event.data?.type === "conversation") void loadList();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void loadList();
+    };
+    channel?.addEventListener("message", onMessage);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible);
+      channel?.close();
+      tabs.current = null;
+    };
+  }, [loadList]);
+  const refresh = useCallback(async () => {
+    await loadList();
+    tabs.current?.postMessage({ type: "list" } satisfies TabsMessage);
+  }, [loadList]);
 
   const newChat = useCallback(() => {
     setSidebarOpen(false);
