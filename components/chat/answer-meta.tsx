@@ -5,7 +5,7 @@ import { formatSeconds, formatTokens, formatUsd } from "@/lib/usage/format";
 
 /** The figures under an answer: model, mode, tokens, cost and timings. */
 export function AnswerMeta({ meta }: { meta: ChatMessageMetadata }) {
-  const items: Array<{ label: string; title?: string }> = [];
+  const items: Array<{ label: string; title?: string; testId?: string }> = [];
   if (meta.model) {
     const called = meta.modelId ? `Called as ${meta.modelId}` : undefined;
     const served = meta.modelVersion && meta.modelVersion !== meta.modelId ? `served by ${meta.modelVersion}` : undefined;
@@ -13,20 +13,28 @@ export function AnswerMeta({ meta }: { meta: ChatMessageMetadata }) {
   }
   if (meta.effectiveMode) items.push({ label: MODE_LABELS[meta.effectiveMode] });
   const usage = meta.usage;
+  // A stopped or broken stream loses the upstream's usage: the server counted the tokens itself.
+  const estimated = meta.usageEstimated === true;
+  const approx = estimated ? "≈ " : "";
+  const estimateNote = estimated
+    ? ". Estimated: the answer was cut off before the server reported its usage, so the tokens were counted here with DeepSeek's tokenizer (input = the conversation sent, output = the reasoning and text that arrived; all input priced as cache misses)"
+    : "";
   if (usage) {
     items.push({
-      label: `${formatTokens(usage.inputTokens)} in${usage.cacheHitTokens ? ` (${formatTokens(usage.cacheHitTokens)} cached)` : ""}`,
-      title: `${usage.inputTokens} input tokens: ${usage.cacheHitTokens} cache hits, ${usage.cacheMissTokens} misses`,
+      label: `${approx}${formatTokens(usage.inputTokens)} in${usage.cacheHitTokens ? ` (${formatTokens(usage.cacheHitTokens)} cached)` : ""}`,
+      title: `${usage.inputTokens} input tokens: ${usage.cacheHitTokens} cache hits, ${usage.cacheMissTokens} misses${estimateNote}`,
     });
     items.push({
-      label: `${formatTokens(usage.outputTokens)} out${usage.reasoningTokens ? ` (${formatTokens(usage.reasoningTokens)} reasoning)` : ""}`,
-      title: `${usage.outputTokens} output tokens, of which ${usage.reasoningTokens} reasoning`,
+      label: `${approx}${formatTokens(usage.outputTokens)} out${usage.reasoningTokens ? ` (${formatTokens(usage.reasoningTokens)} reasoning)` : ""}${estimated ? " (estimated)" : ""}`,
+      title: `${usage.outputTokens} output tokens, of which ${usage.reasoningTokens} reasoning${estimateNote}`,
+      testId: estimated ? "usage-estimated" : undefined,
     });
   }
   if (meta.costUsd !== undefined) {
     items.push({
-      label: formatUsd(meta.costUsd),
-      title: `Cost at ${meta.priceTier === "off-peak" ? "off-peak" : meta.priceTier === "peak" ? "peak" : "list"} prices: $${meta.costUsd.toFixed(6)}`,
+      label: `${approx}${formatUsd(meta.costUsd)}`,
+      title: `Cost at ${meta.priceTier === "off-peak" ? "off-peak" : meta.priceTier === "peak" ? "peak" : "list"} prices: $${meta.costUsd.toFixed(6)}${estimated ? ", from the estimated tokens" : ""}`,
+      testId: "answer-cost",
     });
   }
   if (meta.ttftMs !== undefined) items.push({ label: `first token ${formatSeconds(meta.ttftMs)}`, title: "Time to first token" });
@@ -35,7 +43,7 @@ export function AnswerMeta({ meta }: { meta: ChatMessageMetadata }) {
   return (
     <p data-testid="answer-meta" className="flex flex-wrap gap-x-2 gap-y-0.5 text-xs text-muted-foreground">
       {items.map((item, index) => (
-        <span key={index} title={item.title} className="whitespace-nowrap">
+        <span key={index} title={item.title} data-testid={item.testId} className="whitespace-nowrap">
           {index > 0 && <span className="mr-2 opacity-50">·</span>}
           {item.label}
         </span>

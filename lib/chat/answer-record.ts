@@ -29,6 +29,8 @@ export interface SettledAnswer {
   /** The model version the upstream reported (its stream's `model` field). */
   modelVersion?: string;
   usage?: AnswerUsage;
+  /** The usage was counted here (the upstream reported none: a stopped or broken stream). */
+  usageEstimated?: boolean;
   costUsd?: number;
   priceTier?: PriceTier;
   ttftMs?: number;
@@ -55,6 +57,7 @@ export interface AnswerRow {
   cacheMissTokens: number | null;
   outputTokens: number | null;
   reasoningTokens: number | null;
+  usageEstimated: boolean;
   costUsd: number | null;
   priceTier: string | null;
   ttftMs: number | null;
@@ -86,6 +89,7 @@ export function answerUpdate(answer: SettledAnswer): AnswerUpdate {
     cacheMissTokens: usage?.cacheMissTokens ?? null,
     outputTokens: usage?.outputTokens ?? null,
     reasoningTokens: usage?.reasoningTokens ?? null,
+    usageEstimated: usage !== undefined && answer.usageEstimated === true,
     costUsd: answer.costUsd ?? null,
     // Kept without a cost too: the row was reserved with its tier, and the live stream showed it.
     priceTier: answer.priceTier ?? null,
@@ -119,6 +123,7 @@ export function answerMetadata(row: AnswerRow): ChatMessageMetadata {
       outputTokens: row.outputTokens ?? 0,
       reasoningTokens: row.reasoningTokens ?? 0,
     };
+    if (row.usageEstimated) meta.usageEstimated = true;
   }
   if (row.costUsd !== null) meta.costUsd = row.costUsd;
   const tier = priceTierSchema.safeParse(row.priceTier);
@@ -203,6 +208,7 @@ export function answerStartRow(start: {
     cacheMissTokens: null,
     outputTokens: null,
     reasoningTokens: null,
+    usageEstimated: false,
     costUsd: null,
     priceTier: null,
     ttftMs: null,

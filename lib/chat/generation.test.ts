@@ -11,7 +11,9 @@ import type { RunningSimulator } from "@/lib/simulator/server";
 import { resolveMode } from "@/lib/ai/modes";
 import type { ChatMessageMetadata } from "@/lib/contract";
 import { ChatError } from "@/lib/errors";
-import { answerStartRow, type AnswerRow } from "./answer-record";
+import { computeCost } from "@/lib/usage/cost";
+import { countTokens } from "@/lib/usage/token-count";
+import { answerMetadata, answerStartRow, answerUpdate, type AnswerRow } from "./answer-record";
 import { Generation, type ChatChunk, type GenerationInput, type SettledAnswer } from "./generation";
 import { activeAnswers, claimConversation, findConversationGenerations, findGeneration, startGeneration, stopConversation } from "./registry";
 import { uiChunkSize } from "./stream-hub";
@@ -438,6 +440,62 @@ describe("Generation: stop and failures", () => {
     const full = writeAnswer({ base: "flash", thinking: false, effort: "high", messages: [{ role: "user", content: prompt }] }).content;
     expect(full.startsWith(stopped.text)).toBe(true);
     expect(stopped.text.length).toBeLessThan(full.length);
+  });
+
+  it("counts the tokens of a stopped answer locally when the upstream sent no usage, and prices them", async () => {
+    const tag = uniqueTag("stop-usage");
+    const prompt = `${tag} explain event loops in depth`;
+    await addFault(sim, tag, { kind: "slow", tokensPerSecond: 150 }, 1);
+    const { generation, persisted } = generate({ prompt, mode: "think-high" });
+
+    const hasReasoning = (chunks: readonly ChatChunk[]) => chunks.filter((chunk) => chunk.type === "reasoning-delta").length > 5;
+    const { reader } = await readUntil(generation.stream(), hasReasoning);
+    generation.stop();
+    const rest: ChatChunk[] = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      rest.push(value);
+    }
+    const stopped = await generation.done;
+
+    expect(stopped.status).toBe("stopped");
+    expect(stopped.reasoning.length).toBeGreaterThan(0);
+    expect(stopped.usageEstimated).toBe(true);
+    const usage = stopped.usage;
+    if (!usage) throw new Error("no estimated usage");
+    const expectedInput = 4 + (await countTokens(prompt));
+    expect(usage.inputTokens).toBe(expectedInput);
+    expect(usage.cacheMissTokens).toBe(usage.inputTokens);
+    expect(usage.cacheHitTokens).toBe(0);
+    expect(usage.reasoningTokens).toBe(await countTokens(stopped.reasoning));
+    expect(usage.outputTokens).toBe(usage.reasoningTokens + (await countTokens(stopped.text)));
+    expect(usage.reasoningTokens).toBeGreaterThan(0);
+    // Priced like real usage, at the prices in force.
+    const quote = backend.prices("flash", new Date());
+    expect(stopped.costUsd).toBeCloseTo(computeCost(usage, quote.prices).totalUsd, 12);
+    expect(stopped.costUsd).toBeGreaterThan(0);
+    expect(persisted).toEqual([stopped]);
+
+    // The live stream's final figures and the stored row say the same: estimated.
+    const live = finalMetadata(rest);
+    expect(live.usageEstimated).toBe(true);
+    expect(live.usage).toEqual(usage);
+    expect(live.costUsd).toBe(stopped.costUsd);
+    const row = answerUpdate(stopped);
+    expect(row.usageEstimated).toBe(true);
+    expect(answerMetadata({ ...startRow("flash", "think-high"), ...row }).usageEstimated).toBe(true);
+  });
+
+  it("does not estimate usage for an answer that failed before anything arrived", async () => {
+    const tag = uniqueTag("refused-usage");
+    await addFault(sim, tag, { kind: "status", status: 401 }, 1);
+    const { generation } = generate({ prompt: `${tag} hello` });
+    const answer = await generation.done;
+    expect(answer.status).toBe("error");
+    expect(answer.usage).toBeUndefined();
+    expect(answer.usageEstimated).toBeUndefined();
+    expect(answerUpdate(answer).usageEstimated).toBe(false);
   });
 
   it("settles as interrupted with interrupted:model, keeping the partial text, when the connection breaks mid-answer", async () => {

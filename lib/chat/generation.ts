@@ -4,9 +4,10 @@ import type { Backend } from "@/lib/ai/backends/types";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { EffectiveMode } from "@/lib/ai/modes";
 import { toChatError } from "@/lib/ai/upstream-errors";
-import type { ChatDataParts, ChatMessageMetadata, VersionInfo } from "@/lib/contract";
+import type { AnswerUsage, ChatDataParts, ChatMessageMetadata, VersionInfo } from "@/lib/contract";
 import { ChatError } from "@/lib/errors";
 import { computeCost, reportedCost } from "@/lib/usage/cost";
+import { estimateUsage } from "@/lib/usage/token-count";
 import { answerMetadata, settledMetadata, type AnswerRow, type SettledAnswer } from "./answer-record";
 import { AnswerRecorder } from "./answer-recorder";
 import { retryWithBackoff } from "./retry";
@@ -187,7 +188,8 @@ export class Generation {
     }
     recorder.end();
 
-    const settled = this.settle(recorder, startedAt, aborted || this.stopRequested, failure);
+    const estimated = await this.estimate(recorder);
+    const settled = this.settle(recorder, startedAt, aborted || this.stopRequested, failure, estimated);
     await checkpoints.idle();
     await this.save(settled);
     hub.push({ type: "message-metadata", messageMetadata: settledMetadata(input.start, settled) });
@@ -208,8 +210,23 @@ export class Generation {
     }
   }
 
-  private settle(recorder: AnswerRecorder, startedAt: Date, stopped: boolean, failure: unknown): SettledAnswer {
-    const usage = recorder.answerUsage();
+  /**
+   * Usage counted here when the upstream sent none (the stream was cut before its final usage
+   * chunk) although output arrived, which proves the prompt was processed and billed.
+   */
+  private async estimate(recorder: AnswerRecorder): Promise<AnswerUsage | undefined> {
+    if (recorder.answerUsage() || !recorder.hasOutput) return undefined;
+    try {
+      return await estimateUsage({ messages: this.input.messages, reasoning: recorder.reasoning, text: recorder.text });
+    } catch (error) {
+      console.error(`could not count the tokens of answer ${this.messageId}`, error);
+      return undefined;
+    }
+  }
+
+  private settle(recorder: AnswerRecorder, startedAt: Date, stopped: boolean, failure: unknown, estimated?: AnswerUsage): SettledAnswer {
+    const reported = recorder.answerUsage();
+    const usage = reported ?? estimated;
     const quote = this.input.backend.prices(this.input.model, startedAt);
     const base = {
       messageId: this.messageId,
@@ -218,7 +235,12 @@ export class Generation {
       finishReason: recorder.finishReason,
       modelVersion: recorder.modelVersion,
       usage,
-      costUsd: usage ? (reportedCost(recorder.rawUsage ?? recorder.usage?.raw) ?? computeCost(usage, quote.prices).totalUsd) : undefined,
+      ...(!reported && estimated ? { usageEstimated: true } : {}),
+      costUsd: reported
+        ? (reportedCost(recorder.rawUsage ?? recorder.usage?.raw) ?? computeCost(reported, quote.prices).totalUsd)
+        : estimated
+          ? computeCost(estimated, quote.prices).totalUsd
+          : undefined,
       priceTier: quote.tier,
       ttftMs: recorder.ttftMs,
       reasoningMs: recorder.reasoningMs,

@@ -47,6 +47,8 @@ export interface ChatMessageMetadata {
   backend?: string;
   finishReason?: string;
   usage?: AnswerUsage;
+  /** The usage (and so the cost) was counted locally: the upstream reported none (a stopped or broken stream). */
+  usageEstimated?: boolean;
   costUsd?: number;
   priceTier?: PriceTier;
   ttftMs?: number;
