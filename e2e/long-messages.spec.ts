@@ -29,4 +29,42 @@ test.describe("long chats", () => {
     await expect(chat.lastAnswer()).toHaveAttribute("data-status", "stopped");
     expect(await check()).toBe(live);
   });
+
+  test("a long message shows folded, with Show more and Show less", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    const line = "The quick brown fox jumps over the lazy dog while the compiler rebuilds everything. ";
+    let body = `Summarise this log ${tag}\n`;
+    while (body.length + line.length + 1 < 20_000 - 60) body += `${line}\n`;
+    body = `${body}END-OF-PASTE ${tag}`.padEnd(20_000, ".");
+    expect(body.length).toBe(20_000);
+    await chat.open();
+    await chat.chooseMode("Non-think");
+    await chat.send(body);
+    await chat.waitForAnswerToEnd();
+
+    const message = chat.userMessages.last();
+    const toggle = message.getByRole("button", { name: "Show more" });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    const folded = await message.boundingBox();
+    expect(folded?.height ?? Infinity).toBeLessThan(600);
+
+    await toggle.click();
+    const less = message.getByRole("button", { name: "Show less" });
+    await expect(less).toHaveAttribute("aria-expanded", "true");
+    const expanded = await message.boundingBox();
+    expect(expanded?.height ?? 0).toBeGreaterThan(1500);
+    const text = await message.getByTestId("user-message-text").innerText();
+    expect(text).toContain(`END-OF-PASTE ${tag}`);
+    expect(text.replace(/\s+/g, "").length).toBe(body.replace(/\s+/g, "").length);
+
+    await less.click();
+    await expect(message.getByRole("button", { name: "Show more" })).toHaveAttribute("aria-expanded", "false");
+    expect((await message.boundingBox())?.height ?? Infinity).toBeLessThan(600);
+
+    // A short message has nothing to fold.
+    await chat.send(`Short one ${tag}`);
+    await chat.waitForAnswerToEnd();
+    await expect(chat.userMessages.last().getByRole("button", { name: /Show (more|less)/ })).toHaveCount(0);
+  });
 });

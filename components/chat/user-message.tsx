@@ -1,12 +1,23 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { textOf } from "./message-text";
 import { VersionSwitcher } from "./version-switcher";
+
+/** Prompts longer than this show folded, with "Show more" (a pasted file must not fill the screen). */
+const FOLD_LINES = 25;
+const FOLD_CHARS = 2000;
+
+function isLong(text: string): boolean {
+  if (text.length > FOLD_CHARS) return true;
+  let lines = 1;
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) if (++lines > FOLD_LINES) return true;
+  return false;
+}
 
 export function UserMessage({
   message,
@@ -23,6 +34,10 @@ export function UserMessage({
   const text = textOf(message);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
+  const [expanded, setExpanded] = useState(false);
+  const bodyId = useId();
+  const long = isLong(text);
+  const folded = long && !expanded;
 
   if (editing) {
     const submit = () => {
@@ -46,7 +61,7 @@ export function UserMessage({
             }
           }}
           rows={Math.min(10, Math.max(2, draft.split("\n").length))}
-          className="w-full resize-none bg-transparent text-[15px] outline-none"
+          className="max-h-[60vh] w-full resize-none overflow-y-auto bg-transparent text-[15px] outline-none"
         />
         <div className="mt-2 flex justify-end gap-2">
           <Button size="sm" variant="outline" onClick={() => setEditing(false)}>
@@ -62,8 +77,34 @@ export function UserMessage({
 
   return (
     <div className="group flex flex-col items-end" data-testid="user-message">
-      <div className="max-w-[85%] rounded-2xl bg-accent px-4 py-2.5 text-[15px] whitespace-pre-wrap text-foreground [overflow-wrap:anywhere]">
-        {text}
+      <div className="max-w-[85%] rounded-2xl bg-accent text-[15px] text-foreground">
+        <div className="relative">
+          <div
+            id={bodyId}
+            data-testid="user-message-text"
+            data-folded={folded ? "true" : undefined}
+            className={`px-4 py-2.5 whitespace-pre-wrap [overflow-wrap:anywhere] ${folded ? "max-h-80 overflow-hidden" : ""}`}
+          >
+            {text}
+          </div>
+          {folded && (
+            // The fade over the folded text's last lines.
+            <div aria-hidden className="pointer-events-none absolute inset-x-0 bottom-0 h-16 bg-gradient-to-t from-accent to-transparent" />
+          )}
+        </div>
+        {long && (
+          <div className="flex justify-end px-2 pb-1.5">
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-expanded={expanded}
+              aria-controls={bodyId}
+              onClick={() => setExpanded((value) => !value)}
+            >
+              {expanded ? "Show less" : "Show more"}
+            </Button>
+          </div>
+        )}
       </div>
       <div className="mt-0.5 flex h-7 items-center gap-0.5">
         <VersionSwitcher version={message.metadata?.version} what="message" disabled={!canEdit} onSwitch={onSwitchVersion} />
