@@ -67,4 +67,41 @@ test.describe("long chats", () => {
     await chat.waitForAnswerToEnd();
     await expect(chat.userMessages.last().getByRole("button", { name: /Show (more|less)/ })).toHaveCount(0);
   });
+
+  test("the context meter shows from the first keystroke, with the draft's size once it is long", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    await chat.open();
+    const meter = page.getByTestId("context-meter");
+    const gauge = page.getByRole("meter", { name: "Context used" });
+    await expect(meter).toHaveCount(0);
+
+    await chat.composer.pressSequentially("h");
+    await expect(meter).toBeVisible();
+    await expect(gauge).toHaveAttribute("aria-valuenow", "1");
+    await expect(page.getByTestId("draft-size")).toHaveCount(0);
+
+    // A long draft: its approximate size shows beside the meter (about 2,000 tokens here).
+    const words = "alpha beta gamma delta epsilon zeta eta theta iota kappa ";
+    await chat.composer.fill(words.repeat(150));
+    await expect(page.getByTestId("draft-size")).toHaveText(/^≈ \d\.\dK tokens/);
+    const long = Number(await gauge.getAttribute("aria-valuenow"));
+    expect(long).toBeGreaterThan(1000);
+    expect(long).toBeLessThan(3000);
+
+    await chat.composer.fill("");
+    await expect(meter).toHaveCount(0);
+
+    // After an answer the meter shows what the conversation uses, and a draft adds to it.
+    await chat.chooseMode("Non-think");
+    await chat.send(`Hello there ${tag}`);
+    await chat.waitForAnswerToEnd();
+    await expect(meter).toBeVisible();
+    const used = Number(await gauge.getAttribute("aria-valuenow"));
+    expect(used).toBeGreaterThan(0);
+    await chat.composer.fill(words.repeat(150));
+    await expect(gauge).not.toHaveAttribute("aria-valuenow", String(used));
+    expect(Number(await gauge.getAttribute("aria-valuenow"))).toBe(used + long);
+    await expect(meter).toContainText("≈");
+  });
 });

@@ -170,12 +170,12 @@ export function ChatView(props: ChatViewProps) {
           onSend={send}
           onStop={stop}
           inputRef={composerInput}
-          footer={
+          footer={(draft) => (
             <>
               <ModelControls backend={backend} model={model} mode={mode} onModelChange={setModel} onModeChange={setMode} />
-              <ContextMeter used={contextUsed} window={contextWindow} />
+              <ContextMeter used={contextUsed} draft={draft} window={contextWindow} />
             </>
-          }
+          )}
         />
         <p className="mt-1.5 text-center text-[11px] text-muted-foreground">
           Enter to send · Shift+Enter for a new line{mode === "think-max" && backend.thinkMaxNotice ? ` · ${backend.thinkMaxNotice}` : ""}

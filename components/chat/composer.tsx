@@ -1,8 +1,15 @@
 "use client";
 
 import { ArrowUp, Square } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { estimateTokens } from "@/lib/usage/estimate";
+
+/** The draft being typed: its length and a cheap estimate of its tokens (see lib/usage/estimate.ts). */
+export interface DraftSize {
+  chars: number;
+  tokens: number;
+}
 
 /** The message box: Enter sends, Shift+Enter starts a new line; Stop replaces Send while answering. */
 export function Composer({
@@ -19,11 +26,13 @@ export function Composer({
   placeholder: string;
   onSend: (text: string) => void;
   onStop: () => void;
-  footer: React.ReactNode;
+  /** The controls under the text box; given the draft's size, for the context meter. */
+  footer: React.ReactNode | ((draft: DraftSize) => React.ReactNode);
 }) {
   const [text, setText] = useState("");
   const ownArea = useRef<HTMLTextAreaElement>(null);
   const area = inputRef ?? ownArea;
+  const draft = useMemo<DraftSize>(() => ({ chars: text.length, tokens: estimateTokens(text) }), [text]);
 
   // Grow with the text up to a limit, then scroll.
   useEffect(() => {
@@ -65,7 +74,7 @@ export function Composer({
         className="block max-h-60 w-full resize-none bg-transparent px-4 pt-3.5 pb-2 text-[15px] outline-none placeholder:text-muted-foreground focus-visible:outline-none"
       />
       <div className="flex flex-wrap items-center gap-2 px-2.5 pb-2.5">
-        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{footer}</div>
+        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{typeof footer === "function" ? footer(draft) : footer}</div>
         {busy ? (
           <Button type="button" size="icon" variant="primary" onClick={onStop} aria-label="Stop answer" title="Stop" className="rounded-full">
             <Square className="h-3.5 w-3.5 fill-current" />
