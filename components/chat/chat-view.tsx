@@ -6,6 +6,7 @@ import { isModelKey, type ModelKey } from "@/lib/ai/catalogue";
 import { isReasoningMode, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
 import type { ChatUIMessage } from "@/lib/contract";
+import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { AssistantMessage } from "./assistant-message";
 import { Composer } from "./composer";
@@ -177,8 +178,15 @@ export function ChatView(props: ChatViewProps) {
             </>
           )}
         />
-        <p className="mt-1.5 text-center text-[11px] text-muted-foreground">
-          Enter to send · Shift+Enter for a new line{mode === "think-max" && backend.thinkMaxNotice ? ` · ${backend.thinkMaxNotice}` : ""}
+        {/* The keyboard part is hidden on touch screens (globals.css); a Think Max notice stays. */}
+        <p className={cn("mt-1.5 text-center text-[11px] text-muted-foreground", !(mode === "think-max" && backend.thinkMaxNotice) && "keyboard-hint")}>
+          <span className="keyboard-hint">Enter to send · Shift+Enter for a new line</span>
+          {mode === "think-max" && backend.thinkMaxNotice ? (
+            <>
+              <span className="keyboard-hint"> · </span>
+              {backend.thinkMaxNotice}
+            </>
+          ) : null}
         </p>
       </div>
     </div>

@@ -12,6 +12,13 @@ const MODE_HINTS: Record<ReasoningMode, string> = {
   "think-max": "Reasons longest, for the hardest questions",
 };
 
+/** Labels for phone widths, where both pickers must fit in one row. */
+const MODE_SHORT_LABELS: Record<ReasoningMode, string> = {
+  "non-think": "Off",
+  "think-high": "High",
+  "think-max": "Max",
+};
+
 /** Model picker (Flash / Pro) and reasoning-mode toggle; both can change mid-conversation. */
 export function ModelControls({
   backend,
@@ -29,12 +36,14 @@ export function ModelControls({
   const modelOptions = backend.models.map((info) => ({
     value: info.key,
     label: info.label.replace(/^V4 /, ""),
+    shortLabel: info.label.replace(/^V4(\.\d+)? /, ""),
     title: `${info.label}: ${info.tagline} ${formatUsd(info.prices.cacheMissInput)} / ${formatUsd(info.prices.output)} per 1M tokens in / out`,
   }));
   const caps = backend.models.find((info) => info.key === model)?.maxOutputTokens;
   const modeOptions = REASONING_MODES.map((value) => ({
     value,
     label: MODE_LABELS[value],
+    shortLabel: MODE_SHORT_LABELS[value],
     title: modeTitle(value, caps?.[value], value === "think-max" ? backend.thinkMaxNotice : undefined),
   }));
   return (

@@ -1,8 +1,8 @@
 "use client";
 
-import { Check, MessageSquarePlus, Pencil, Trash2, UserRound, X } from "lucide-react";
+import { Check, Ellipsis, MessageSquarePlus, Pencil, Trash2, UserRound, X } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { groupByActivity } from "@/lib/chat/conversation-groups";
 import type { ConversationSummary, Viewer } from "@/lib/contract";
 import { cn } from "@/lib/utils";
@@ -40,6 +40,66 @@ export function Sidebar({
     if (title) await onRename(id, title);
   };
 
+  // The list is one Tab stop (a roving tabindex, as in the WAI-ARIA keyboard guidance for composite
+  // widgets): only one conversation link is tabbable; ArrowUp/ArrowDown/Home/End move among them.
+  // The Rename and Delete buttons of that row follow it in the Tab order (ArrowRight/ArrowLeft also
+  // move between them); at phone width they are behind the row's "More actions" disclosure button.
+  const groups = now ? groupByActivity(conversations, now) : [{ label: "", items: conversations }];
+  const ordered = groups.flatMap((group) => group.items.map((item) => item.id));
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const rovingId =
+    (focusId && ordered.includes(focusId) ? focusId : null) ?? (activeId && ordered.includes(activeId) ? activeId : null) ?? ordered[0] ?? null;
+  const [menuId, setMenuId] = useState<string | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const [pendingFocus, setPendingFocus] = useState<{ id: string | null } | null>(null);
+
+  const linkOf = (id: string) => list.current?.querySelector<HTMLAnchorElement>(`a[data-conversation-id="${CSS.escape(id)}"]`) ?? null;
+  const focusConversation = (id: string | undefined) => {
+    if (!id) return;
+    setFocusId(id);
+    linkOf(id)?.focus();
+  };
+
+  // After a deletion, focus goes to the next conversation (or the message box when none is left).
+  useEffect(() => {
+    if (!pendingFocus) return;
+    setPendingFocus(null);
+    const link = pendingFocus.id ? linkOf(pendingFocus.id) : null;
+    if (link) {
+      setFocusId(pendingFocus.id);
+      link.focus();
+    } else {
+      document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')?.focus();
+    }
+  }, [pendingFocus, conversations]);
+
+  const onRowKeyDown = (event: React.KeyboardEvent<HTMLLIElement>, id: string) => {
+    const index = ordered.indexOf(id);
+    const targets: Record<string, string | undefined> = {
+      ArrowDown: ordered[index + 1],
+      ArrowUp: ordered[index - 1],
+      Home: ordered[0],
+      End: ordered[ordered.length - 1],
+    };
+    if (event.key in targets) {
+      event.preventDefault();
+      focusConversation(targets[event.key]);
+      return;
+    }
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      const stops = [...event.currentTarget.querySelectorAll<HTMLElement>("a, button")].filter((element) => element.offsetParent !== null);
+      const at = stops.indexOf(document.activeElement as HTMLElement);
+      const next = stops[at + (event.key === "ArrowRight" ? 1 : -1)];
+      if (at >= 0 && next) {
+        event.preventDefault();
+        next.focus();
+      }
+    } else if (event.key === "Escape" && menuId === id) {
+      setMenuId(null);
+      linkOf(id)?.focus();
+    }
+  };
+
   return (
     <nav aria-label="Conversations" className="flex h-full flex-col">
       <div className="flex items-center justify-between px-3 pt-3 pb-2">
@@ -55,8 +115,8 @@ export function Sidebar({
         {conversations.length === 0 ? (
           <p className="px-2 py-6 text-center text-xs text-muted-foreground">No conversations yet.</p>
         ) : (
-          <div data-testid="conversation-list" className="space-y-4">
-            {(now ? groupByActivity(conversations, now) : [{ label: "", items: conversations }]).map((group) => (
+          <div ref={list} data-testid="conversation-list" className="space-y-4">
+            {groups.map((group) => (
               <section key={group.label || "all"} aria-label={group.label || undefined}>
                 {group.label && (
                   <h3 className="px-3 pb-1 text-[11px] font-medium tracking-wide text-muted-foreground uppercase">{group.label}</h3>
@@ -64,6 +124,8 @@ export function Sidebar({
                 <ul className="space-y-0.5">
                   {group.items.map((conversation) => {
                     const active = conversation.id === activeId;
+                    const roving = conversation.id === rovingId;
+                    const menuOpen = menuId === conversation.id;
                     if (editingId === conversation.id) {
                       return (
                         <li key={conversation.id} className="flex items-center gap-1 rounded-lg bg-muted px-1 py-1">
@@ -89,23 +151,40 @@ export function Sidebar({
                       );
                     }
                     return (
-                      <li key={conversation.id} className="group relative">
+                      <li key={conversation.id} className="group relative" onKeyDown={(event) => onRowKeyDown(event, conversation.id)}>
                         <Link
                           href={`/c/${conversation.id}`}
                           onClick={onNavigate}
+                          onFocus={() => setFocusId(conversation.id)}
+                          tabIndex={roving ? 0 : -1}
+                          data-conversation-id={conversation.id}
                           aria-current={active ? "page" : undefined}
                           className={cn(
-                            "block truncate rounded-lg py-2 pr-16 pl-3 text-sm",
+                            "block truncate rounded-lg py-2 pr-10 pl-3 text-sm sm:pr-16",
                             active ? "bg-muted font-medium text-foreground" : "text-foreground/80 hover:bg-muted/70",
                           )}
                           title={conversation.title}
                         >
                           {conversation.title}
                         </Link>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          className="absolute top-1/2 right-1 h-7 w-7 -translate-y-1/2 sm:hidden"
+                          aria-label={`More actions for ${conversation.title}`}
+                          aria-expanded={menuOpen}
+                          aria-controls={`actions-${conversation.id}`}
+                          tabIndex={roving ? 0 : -1}
+                          onClick={() => setMenuId(menuOpen ? null : conversation.id)}
+                        >
+                          <Ellipsis className="h-4 w-4" />
+                        </Button>
                         <div
+                          id={`actions-${conversation.id}`}
                           className={cn(
-                            "absolute top-1/2 right-1 flex -translate-y-1/2 gap-0.5",
-                            active ? "opacity-100" : "opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
+                            "absolute top-1/2 right-9 -translate-y-1/2 gap-0.5 rounded-lg bg-sidebar shadow-sm sm:right-1 sm:flex sm:bg-transparent sm:shadow-none",
+                            menuOpen ? "flex" : "hidden",
+                            active ? "sm:opacity-100" : "sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
                           )}
                         >
                           <Button
@@ -113,7 +192,9 @@ export function Sidebar({
                             size="icon"
                             className="h-7 w-7"
                             aria-label={`Rename ${conversation.title}`}
+                            tabIndex={roving ? 0 : -1}
                             onClick={() => {
+                              setMenuId(null);
                               setDraft(conversation.title);
                               setEditingId(conversation.id);
                             }}
@@ -125,7 +206,11 @@ export function Sidebar({
                             size="icon"
                             className="h-7 w-7 hover:text-danger"
                             aria-label={`Delete ${conversation.title}`}
-                            onClick={() => setDeleting(conversation)}
+                            tabIndex={roving ? 0 : -1}
+                            onClick={() => {
+                              setMenuId(null);
+                              setDeleting(conversation);
+                            }}
                           >
                             <Trash2 className="h-3.5 w-3.5" />
                           </Button>
@@ -160,7 +245,10 @@ export function Sidebar({
         onConfirm={() => {
           const target = deleting;
           setDeleting(null);
-          if (target) void onDelete(target.id);
+          if (!target) return;
+          const index = ordered.indexOf(target.id);
+          setPendingFocus({ id: ordered[index + 1] ?? ordered[index - 1] ?? null });
+          void onDelete(target.id);
         }}
       />
     </nav>

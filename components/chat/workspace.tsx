@@ -116,6 +116,17 @@ export function Workspace(props: WorkspaceProps) {
 
   return (
     <div className="flex h-dvh overflow-hidden" data-page-conversation={props.conversation?.id ?? ""}>
+      {/* The first Tab stop: straight to the composer, past the sidebar and the header. */}
+      <a
+        href="#message-box"
+        onClick={(event) => {
+          event.preventDefault();
+          document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')?.focus();
+        }}
+        className="sr-only rounded-lg bg-primary px-3 py-2 text-sm font-medium text-primary-foreground shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to the message box
+      </a>
       {sidebarOpen && (
         <div className="fixed inset-0 z-30 bg-black/40 md:hidden" onClick={() => setSidebarOpen(false)} aria-hidden="true" />
       )}
