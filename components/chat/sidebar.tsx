@@ -182,7 +182,7 @@ export function Sidebar({
                         <div
                           id={`actions-${conversation.id}`}
                           className={cn(
-                            "absolute top-1/2 right-9 -translate-y-1/2 gap-0.5 rounded-lg bg-sidebar shadow-sm sm:right-1 sm:flex sm:bg-transparent sm:shadow-none",
+                            "absolute top-1/2 right-9 -translate-y-1/2 gap-0.5 rounded-lg bg-card shadow-sm ring-1 ring-border sm:right-1 sm:flex sm:bg-transparent sm:shadow-none sm:ring-0",
                             menuOpen ? "flex" : "hidden",
                             active ? "sm:opacity-100" : "sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
                           )}
