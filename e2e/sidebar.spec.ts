@@ -20,6 +20,20 @@ test("conversations can be renamed and deleted (after confirmation)", async ({ p
   await page.reload();
   await expect(chat.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Renamed ${tag}`);
   await expect(page.getByTestId("conversation-title")).toHaveText(`Renamed ${tag}`);
+  await expect(page).toHaveTitle(`Renamed ${tag} · V4 Chat`);
+
+  // Leaving the field keeps what was typed; Escape drops it.
+  await item.getByRole("button", { name: /^Rename/ }).click();
+  await input.fill(`Blurred ${tag}`);
+  await chat.composer.click();
+  await expect(chat.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Blurred ${tag}`);
+  await expect(page).toHaveTitle(`Blurred ${tag} · V4 Chat`);
+  await item.getByRole("button", { name: /^Rename/ }).click();
+  await input.fill(`Dropped ${tag}`);
+  await input.press("Escape");
+  await expect(chat.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Blurred ${tag}`);
+  await page.reload();
+  await expect(chat.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Blurred ${tag}`);
 
   // Cancel keeps it; confirm deletes it.
   await item.getByRole("button", { name: /^Delete/ }).click();

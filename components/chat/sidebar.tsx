@@ -28,6 +28,7 @@ export function Sidebar({
   onNavigate: () => void;
 }) {
   const [editingId, setEditingId] = useState<string | null>(null);
+  const renameSettled = useRef(false);
   const [draft, setDraft] = useState("");
   const [deleting, setDeleting] = useState<ConversationSummary | null>(null);
   // Days are the browser's, not the server's: group only after hydration so both renders agree.
@@ -35,6 +36,8 @@ export function Sidebar({
   useEffect(() => setNow(new Date()), [conversations]);
 
   const saveRename = async (id: string) => {
+    if (renameSettled.current) return; // Enter, the save button and leaving the field all end here once
+    renameSettled.current = true;
     const title = draft.trim();
     setEditingId(null);
     if (title) await onRename(id, title);
@@ -137,14 +140,33 @@ export function Sidebar({
                             onChange={(event) => setDraft(event.target.value)}
                             onKeyDown={(event) => {
                               if (event.key === "Enter") void saveRename(conversation.id);
-                              if (event.key === "Escape") setEditingId(null);
+                              if (event.key === "Escape") {
+                                renameSettled.current = true;
+                                setEditingId(null);
+                              }
+                            }}
+                            // Leaving the field keeps what was typed, as in a file manager; Escape and
+                            // the cancel button are the ways to drop it.
+                            onBlur={(event) => {
+                              const to = event.relatedTarget as HTMLElement | null;
+                              if (to?.dataset.renameAction) return;
+                              void saveRename(conversation.id);
                             }}
                             className="min-w-0 flex-1 rounded-md bg-card px-2 py-1 text-sm outline-none"
                           />
-                          <Button variant="ghost" size="icon" aria-label="Save title" onClick={() => void saveRename(conversation.id)}>
+                          <Button variant="ghost" size="icon" aria-label="Save title" data-rename-action="save" onClick={() => void saveRename(conversation.id)}>
                             <Check className="h-4 w-4" />
                           </Button>
-                          <Button variant="ghost" size="icon" aria-label="Cancel rename" onClick={() => setEditingId(null)}>
+                          <Button
+                            variant="ghost"
+                            size="icon"
+                            aria-label="Cancel rename"
+                            data-rename-action="cancel"
+                            onClick={() => {
+                              renameSettled.current = true;
+                              setEditingId(null);
+                            }}
+                          >
                             <X className="h-4 w-4" />
                           </Button>
                         </li>
@@ -196,6 +218,7 @@ export function Sidebar({
                             onClick={() => {
                               setMenuId(null);
                               setDraft(conversation.title);
+                              renameSettled.current = false;
                               setEditingId(conversation.id);
                             }}
                           >
