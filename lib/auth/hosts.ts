@@ -1,7 +1,5 @@
 // Which Host names the app answers to: loopback names always, plus ALLOWED_HOSTS (parsed by lib/env).
-import { isLoopbackHost, type HostAndPort } from "@/lib/net/hosts";
-
-export { isLoopbackHost };
+import type { HostAndPort } from "@/lib/net/hosts";
 
 const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 

@@ -4,7 +4,7 @@ import { ensureLocalUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { accountsExist, firstAdminId } from "./accounts";
 import { auth } from "./auth";
-import { isLoopbackHost } from "./hosts";
+import { isLoopbackHost } from "@/lib/net/hosts";
 
 export interface Asker {
   userId: string;
