@@ -55,15 +55,15 @@ export function normalizeMathMarkdown(markdown: string): string {
   const out: string[] = [];
   let fence: string | null = null;
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(line);
+    const line = lines[index] ?? "";
+    const fenceRun = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
+      if (fenceRun && fenceRun[0] === fence[0] && fenceRun.length >= fence.length) fence = null;
       out.push(line);
       continue;
     }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
+    if (fenceRun) {
+      fence = fenceRun;
       out.push(line);
       continue;
     }
@@ -89,7 +89,7 @@ function rewriteLine(line: string): string {
   // A line that is only display math becomes a `$$` block, so KaTeX draws it in display mode.
   const whole = /^\s*(?:\\\[(.+)\\\]|\$\$(.+)\$\$)\s*$/.exec(line);
   if (whole) {
-    const tex = (whole[1] ?? whole[2]).trim();
+    const tex = (whole[1] ?? whole[2] ?? "").trim();
     if (tex && !tex.includes("$$")) return `${indent}$$\n${indent}${tex}\n${indent}$$`;
   }
   let result = "";
@@ -165,7 +165,7 @@ function singleDollar(text: string, at: number) {
     }
   }
   if (close === -1) return null;
-  const before = text[close - 1];
+  const before = text[close - 1] ?? "";
   const next = text[close + 1];
   if (/\s/.test(before) || (next !== undefined && /\d/.test(next)) || next === "$") return null;
   const tex = text.slice(at + 1, close);
