@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { Fragment, memo, useMemo } from "react";
 import { splitMath } from "@/lib/markdown/math-delimiters";
 import { renderMathToHtml } from "@/lib/markdown/render-math";
 
@@ -12,7 +12,7 @@ export const ReasoningText = memo(function ReasoningText({ text }: { text: strin
   const segments = useMemo(() => splitMath(text), [text]);
   return segments.map((segment, index) =>
     segment.kind === "text" ? (
-      <span key={index}>{segment.text}</span>
+      <Fragment key={index}>{segment.text}</Fragment>
     ) : (
       <span
         key={index}
