@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-helpers";
 import { queryTerms, snippetSegments, toFts5Query } from "./query";
+import { makeSnippet } from "./snippet";
 import { ensureSqliteSearchIndex, sqliteSearchIndex } from "./sqlite";
 
 let test: TestDatabase;
@@ -28,6 +29,24 @@ async function conversation(userId: string, id: string, title: string, texts: st
 
 const plain = (segments: Array<{ text: string }>) => segments.map((segment) => segment.text).join("");
 const hits = (segments: Array<{ text: string; hit: boolean }>) => segments.filter((segment) => segment.hit).map((segment) => segment.text);
+
+describe("snippets", () => {
+  it("cuts around the first hit and marks whole words, the last as a prefix", () => {
+    const text = `${"lorem ipsum ".repeat(20)}then Merge sort merges the halves; merger is not a hit ${"dolor ".repeat(40)}`;
+    const segments = makeSnippet(text, "merge hal");
+    expect(segments[0]).toEqual({ text: "…", hit: false });
+    expect(hits(segments)).toEqual(["Merge", "halves"]);
+    expect(segments[segments.length - 1]).toEqual({ text: "…", hit: false });
+    expect(plain(segments).length).toBeLessThan(260);
+  });
+
+  it("keeps markup in the text as text", () => {
+    expect(makeSnippet("<img src=x onerror=alert(1)> about axolotls", "axolotls")).toEqual([
+      { text: "<img src=x onerror=alert(1)> about ", hit: false },
+      { text: "axolotls", hit: true },
+    ]);
+  });
+});
 
 describe("query", () => {
   it("drops the engine's syntax from what was typed", () => {
@@ -94,11 +113,20 @@ describe("sqlite search index", () => {
 
   it("rebuilds itself when a migration dropped its triggers", async () => {
     const index = sqliteSearchIndex(db);
-    await db.$executeRawUnsafe("DROP TRIGGER message_fts_insert");
+    await db.$executeRawUnsafe("DROP TRIGGER message_search_v2_insert");
     await conversation("alice", "c5", "Later", ["a note on axolotls"]);
     await ensureSqliteSearchIndex(db);
     expect((await index.search({ userId: "alice", query: "axolotls", limit: 5 })).map((result) => result.conversationId)).toEqual(["c5"]);
     const snippet = (await index.search({ userId: "alice", query: "axolotls", limit: 5 }))[0]?.match?.snippet ?? [];
     expect(plain(snippet)).toBe("a note on axolotls");
+  });
+
+  it("follows a conversation to its new owner", async () => {
+    const index = sqliteSearchIndex(db);
+    await conversation("bob", "c6", "Handed over", ["notes about capybaras"]);
+    expect(await index.search({ userId: "alice", query: "capybaras", limit: 5 })).toEqual([]);
+    await db.conversation.update({ where: { id: "c6" }, data: { userId: "alice" } });
+    expect((await index.search({ userId: "alice", query: "capybaras", limit: 5 })).map((result) => result.conversationId)).toEqual(["c6"]);
+    expect(await index.search({ userId: "bob", query: "capybaras", limit: 5 })).toEqual([]);
   });
 });
