@@ -120,7 +120,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           role="combobox"
           aria-label="Search conversations"
           aria-expanded={results.length > 0}
-          aria-controls={listId}
+          aria-controls={results.length > 0 ? listId : undefined}
           aria-activedescendant={results.length > 0 ? `${listId}-${active}` : undefined}
           aria-autocomplete="list"
           placeholder="Search titles and messages…"
@@ -153,6 +153,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         {state.kind === "done" && results.length === 0 && (
           <p className="px-3 py-6 text-center text-sm text-muted-foreground">Nothing found for “{state.query}”.</p>
         )}
+        {results.length > 0 && (
         <ul id={listId} role="listbox" aria-label="Search results" data-testid="search-results">
           {results.map((result, index) => (
             <li
@@ -180,6 +181,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
             </li>
           ))}
         </ul>
+        )}
       </div>
       <p className="hidden border-t border-border px-3 py-1.5 text-[11px] text-muted-foreground sm:block">
         ↑ ↓ to move · Enter to open · Esc to close
