@@ -31,9 +31,6 @@ test("export one conversation (Markdown, JSON) and all data; re-import gives it 
   await page.request.post("/api/chat", {
     data: { trigger: "submit", conversationId, model: "pro", mode: "think-high", parentId: null, message: { id: `m${uniqueTag()}`, text: `Explain ${tag}` } },
   });
-  const first = (await (await page.request.get(`/api/conversations/${conversationId}/messages`)).json()) as { messages: Array<{ id: string }> };
-  await regenerate(page.request, { conversationId, parentId: first.messages[0]!.id });
-
   const chat = new ChatPage(page);
   await chat.open(`/c/${conversationId}`);
   const exportButton = page.getByRole("button", { name: "Export this conversation" });
@@ -43,8 +40,14 @@ test("export one conversation (Markdown, JSON) and all data; re-import gives it 
   await page.getByRole("link", { name: "Markdown with reasoning" }).click();
   const markdown = await downloaded(await download);
   expect(markdown).toContain(`## You\n\nExplain ${tag}`);
-  expect(markdown).toContain("> **Reasoning**");
-  expect(markdown).toContain(`Squares of ${tag}`);
+  expect(markdown).toContain("## DeepSeek V4 Pro · Think High");
+  expect(markdown).toContain("> **Reasoning**\n>\n> Thinking about $x^2$ first.");
+  expect(markdown).toContain(`Squares of ${tag}: $x^2$ grows.`);
+
+  // A second version of the answer, so the JSON carries both.
+  const first = (await (await page.request.get(`/api/conversations/${conversationId}/messages`)).json()) as { messages: Array<{ id: string }> };
+  await regenerate(page.request, { conversationId, parentId: first.messages[0]!.id });
+  await page.reload();
 
   await exportButton.click();
   download = page.waitForEvent("download");
@@ -76,8 +79,9 @@ test("export one conversation (Markdown, JSON) and all data; re-import gives it 
   await expect(page.getByTestId("import-status")).toContainText(/Imported 0 conversations .*already here were skipped/);
   expect((await exportAll(page)).conversations).toHaveLength(count);
 
+  // The imported conversation opens, with the version that was shown, and its math drawn.
   await chat.open(`/c/${conversationId}`);
-  await expect(chat.lastAnswer().locator(".katex")).toHaveCount(1);
+  await expect(chat.lastAnswer().getByTestId("version-label")).toHaveText(/2\s*\/\s*2/);
 });
 
 test("a ChatGPT export imports; a bad file is refused with its reason and nothing is stored", async ({ page }) => {

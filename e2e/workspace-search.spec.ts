@@ -11,8 +11,9 @@ test("search finds a word in an old answer and opens the conversation at that me
   const word = uniqueTag("quokka");
   const conversationId = `search${uniqueTag()}`;
   // Three turns; the word is only in the first answer, so the page must scroll up to it.
-  await injectFault(`first ${word}`, { kind: "script", content: `Field notes: the ${word} lives on Rottnest Island.\n\n${"Filler paragraph. ".repeat(80)}` });
-  await sendPrompt(page.request, { conversationId, text: `first ${word} question` });
+  // The word is in the answer only (the prompt names the conversation, not the word).
+  await injectFault(`first ${conversationId}`, { kind: "script", content: `Field notes: the ${word} lives on Rottnest Island.\n\n${"Filler paragraph. ".repeat(80)}` });
+  await sendPrompt(page.request, { conversationId, text: `first ${conversationId} question` });
   const path1 = await (await page.request.get(`/api/conversations/${conversationId}/messages`)).json() as { messages: Array<{ id: string }> };
   let parentId = path1.messages[1]!.id;
   for (const turn of ["second", "third"]) {

@@ -360,7 +360,8 @@ export function Sidebar({
                             onMove={(folderId) => {
                               setMoveMenuId(null);
                               setMenuId(null);
-                              linkOf(conversation.id)?.focus();
+                              // The row moves to another section: focus its link once it is there.
+                              setPendingFocus({ id: conversation.id });
                               void library.onMove(conversation.id, folderId);
                             }}
                             onClose={() => {

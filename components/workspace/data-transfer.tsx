@@ -26,10 +26,10 @@ export function DataTransfer() {
     setState({ kind: "working", name: file.name });
     try {
       const response = await fetch("/api/archive/import", { method: "POST", headers: { "content-type": "application/json" }, body: await file.text() });
-      const body = (await response.json().catch(() => ({}))) as { summary?: Summary; message?: string };
+      const body = (await response.json().catch(() => ({}))) as { summary?: Summary; error?: { message?: string } };
       if (!response.ok || !body.summary) {
         const reason =
-          response.status === 413 ? "The file is larger than this server accepts (MAX_REQUEST_BYTES). Nothing was imported." : (body.message ?? `The import failed (${response.status}). Nothing was imported.`);
+          response.status === 413 ? "The file is larger than this server accepts (MAX_REQUEST_BYTES). Nothing was imported." : (body.error?.message ?? `The import failed (${response.status}). Nothing was imported.`);
         setState({ kind: "error", message: reason });
         return;
       }

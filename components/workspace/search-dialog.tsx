@@ -49,8 +49,8 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
       setState((current) => (current.kind === "done" ? current : { kind: "loading" }));
       try {
         const response = await fetch(`/api/search?q=${encodeURIComponent(text)}`, { signal: controller.signal, cache: "no-store" });
-        const body = (await response.json()) as { results?: SearchResult[]; message?: string };
-        if (!response.ok) throw new Error(body.message ?? "The search failed.");
+        const body = (await response.json()) as { results?: SearchResult[]; error?: { message?: string } };
+        if (!response.ok) throw new Error(body.error?.message ?? "The search failed.");
         setState({ kind: "done", query: text, results: body.results ?? [] });
         setActive(0);
       } catch (error) {
@@ -82,6 +82,12 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    // A search field clears itself on Escape and keeps the dialog open: close it instead.
+    if (event.key === "Escape") {
+      event.preventDefault();
+      onClose();
+      return;
+    }
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       if (results.length === 0) return;

@@ -12,8 +12,8 @@ async function send(url: string, method: "POST" | "PATCH" | "DELETE", body?: unk
     ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
   if (!response.ok) {
-    const payload = (await response.json().catch(() => ({}))) as { message?: string };
-    throw new Error(payload.message ?? `The change failed (${response.status}).`);
+    const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+    throw new Error(payload.error?.message ?? `The change failed (${response.status}).`);
   }
 }
 
