@@ -167,7 +167,7 @@ export function Sidebar({
           />
         </div>
       )}
-      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
+      <div className="min-h-0 flex-1 overflow-y-auto px-2 pt-1 pb-3">
         {conversations.length === 0 && folders.length === 0 ? (
           <p className="px-2 py-6 text-center text-xs text-muted-foreground">No conversations yet.</p>
         ) : (

@@ -2,7 +2,7 @@
 
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { Menu } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_MODEL, type ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_MODE, type ReasoningMode } from "@/lib/ai/modes";
@@ -36,6 +36,8 @@ export function Workspace(props: WorkspaceProps) {
   const [conversations, setConversations] = useState(props.conversations);
   const [folders, setFolders] = useState(props.folders);
   const [searchOpen, setSearchOpen] = useState(false);
+  // A search result opened in the conversation already shown: show it afresh (its path may have changed).
+  const revealed = useSearchParams().get("m");
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const conversationId = props.conversation?.id ?? props.newConversationId;
   const [activeId, setActiveId] = useState<string | null>(props.conversation?.id ?? null);
@@ -199,7 +201,7 @@ export function Workspace(props: WorkspaceProps) {
           <ThemeToggle />
         </header>
         <ChatView
-          key={conversationId}
+          key={`${conversationId}:${revealed ?? ""}`}
           conversationId={conversationId}
           isNew={props.conversation === null}
           initialMessages={props.initialMessages}

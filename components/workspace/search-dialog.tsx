@@ -146,7 +146,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           <X className="h-4 w-4" />
         </button>
       </div>
-      <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-1.5">
+      <div className="p-1.5">
         <p className="sr-only" aria-live="polite">
           {state.kind === "done" ? `${state.results.length} conversation${state.results.length === 1 ? "" : "s"} found` : ""}
         </p>
@@ -160,7 +160,16 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           <p className="px-3 py-6 text-center text-sm text-muted-foreground">Nothing found for “{state.query}”.</p>
         )}
         {results.length > 0 && (
-        <ul id={listId} role="listbox" aria-label="Search results" data-testid="search-results">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Search results"
+          aria-activedescendant={`${listId}-${active}`}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          data-testid="search-results"
+          className="max-h-[min(60vh,28rem)] overflow-y-auto rounded-lg outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
           {results.map((result, index) => (
             <li
               key={result.conversationId}
