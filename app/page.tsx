@@ -4,6 +4,7 @@ import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { listConversations } from "@/lib/db/conversations";
 import { backendInfo } from "@/lib/server/backend-info";
 import { pageContext } from "@/lib/server/context";
+import { listFolders } from "@/lib/workspace/folders";
 
 export const dynamic = "force-dynamic";
 
@@ -11,12 +12,13 @@ export const dynamic = "force-dynamic";
 export default async function NewChatPage() {
   const context = await pageContext();
   const { db, userId } = context;
-  const conversations = await listConversations({ db, userId });
+  const [conversations, folders] = await Promise.all([listConversations({ db, userId }), listFolders({ db, userId })]);
   return (
     <Workspace
       backend={backendInfo()}
       viewer={{ name: context.name, signedIn: context.signedIn, isAdmin: context.role === "admin" }}
       conversations={conversations.map(toConversationSummary)}
+      folders={folders.map(({ id, name }) => ({ id, name }))}
       conversation={null}
       initialMessages={[]}
       newConversationId={generateId()}

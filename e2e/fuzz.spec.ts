@@ -58,6 +58,28 @@ const ROUTES: RouteSpec[] = [
   { method: "DELETE", template: "/api/conversations/[id]", path: () => `/api/conversations/${NOBODY}` },
   { method: "POST", template: "/api/conversations/[id]/versions", body: (t) => ({ messageId: t.answerId, version: 1 }) },
   { method: "GET", template: "/api/usage" },
+  // Search, folders, pins, export and import.
+  { method: "GET", template: "/api/search" },
+  { method: "GET", template: "/api/folders" },
+  {
+    method: "POST",
+    template: "/api/folders",
+    body: () => ({ name: "" }),
+    validFor: (field, value) => field === "name" && isString(value) && value.trim() !== "" && value.length <= 60,
+  },
+  { method: "PATCH", template: "/api/folders/[id]", path: () => `/api/folders/${NOBODY}`, body: () => ({ name: "Fuzzed folder" }), validFor: () => true },
+  { method: "DELETE", template: "/api/folders/[id]", path: () => `/api/folders/${NOBODY}` },
+  {
+    method: "PATCH",
+    template: "/api/conversations/[id]/placement",
+    body: () => ({ pinned: false }),
+    validFor: (field, value) => field === "pinned" && typeof value === "boolean",
+  },
+  { method: "POST", template: "/api/conversations/[id]/reveal", body: (t) => ({ messageId: t.answerId }) },
+  { method: "GET", template: "/api/conversations/[id]/export" },
+  { method: "GET", template: "/api/archive" },
+  // A valid archive would import: only structural garbage (an empty archive is valid and adds nothing).
+  { method: "POST", template: "/api/archive/import", body: () => ({ format: "v4chat-archive", version: 1, exportedAt: "2026-01-01T00:00:00Z", folders: [], conversations: [] }), structuralOnly: true },
   // The admin's routes (the local user is the admin until accounts exist). Nothing valid may land:
   // a new account would end the local user's session for the whole suite.
   { method: "GET", template: "/api/admin/users" },

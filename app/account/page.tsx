@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ChangePasswordForm, SignOutButton } from "@/components/auth/account-actions";
 import { PageShell, Section } from "@/components/auth/page-shell";
+import { DataTransfer } from "@/components/workspace/data-transfer";
 import { limitsFor, startOfUtcDay, usageSince } from "@/lib/auth/limits";
 import { pageContext } from "@/lib/server/context";
 import { formatTokens, formatUsd } from "@/lib/usage/format";
@@ -49,6 +50,9 @@ export default async function AccountPage() {
           <Figure label="Cost" value={formatUsd(today.costUsd)} note={limit(limits.usdPerDay, formatUsd)} />
           <Figure label="At once" value="" note={limit(limits.maxConcurrent, String)} />
         </dl>
+      </Section>
+      <Section title="Your data">
+        <DataTransfer />
       </Section>
       {context.signedIn && (
         <Section title="Password">

@@ -32,7 +32,7 @@ export function AssistantMessage({
   const live = streaming || meta.status === "streaming";
   const waiting = live && !text && !reasoning;
   return (
-    <article data-testid="assistant-message" data-status={meta.status ?? (live ? "streaming" : "complete")} className="group">
+    <article data-testid="assistant-message" data-message-id={message.id} data-status={meta.status ?? (live ? "streaming" : "complete")} className="group">
       {meta.modeNotice && (
         <p className="mb-2 flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="mode-notice">
           <Info className="h-3.5 w-3.5" /> {meta.modeNotice}

@@ -15,6 +15,7 @@ import { EmptyState } from "./empty-state";
 import { ModelControls } from "./model-controls";
 import { RequestError } from "./request-error";
 import { useChatSession } from "./use-chat-session";
+import { useRevealMatch } from "@/components/workspace/use-reveal-match";
 import { UserMessage } from "./user-message";
 
 export interface ChatViewProps {
@@ -108,6 +109,7 @@ export function ChatView(props: ChatViewProps) {
   const contextWindow = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
 
   const scroll = useScrollToBottom(messages, status);
+  useRevealMatch(messages.length);
   const announcement = answerAnnouncement(messages, busy);
 
   return (

@@ -2,9 +2,10 @@
 
 import { code } from "@streamdown/code";
 import { math } from "@streamdown/math";
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { defaultRehypePlugins, Streamdown, type Components, type MathPlugin } from "streamdown";
 import type { Pluggable, Plugin } from "unified";
+import { normalizeMathMarkdown } from "@/lib/markdown/math-delimiters";
 import { DISALLOWED_ELEMENTS, ImagePlaceholder, recordBlockedLinks, SafeLink, urlTransform } from "./markdown-safety";
 
 /**
@@ -38,6 +39,9 @@ const linkSafety = { enabled: false };
  * unfinished syntax, so a new token does not re-render the whole answer.
  */
 export const Markdown = memo(function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+  // DeepSeek writes `$…$`, `\(…\)` and `\[…\]` too; remark-math only knows `$$…$$` (single
+  // dollars stay off so prices survive), so the other forms are rewritten first.
+  const source = useMemo(() => normalizeMathMarkdown(text), [text]);
   return (
     <Streamdown
       className="answer-markdown"
@@ -53,7 +57,7 @@ export const Markdown = memo(function Markdown({ text, streaming }: { text: stri
       controls={{ code: true, table: true }}
       shikiTheme={["github-light", "github-dark"]}
     >
-      {text}
+      {source}
     </Streamdown>
   );
 });

@@ -4,10 +4,12 @@ import { Brain, ChevronDown } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { formatSeconds, formatTokens } from "@/lib/usage/format";
 import { cn } from "@/lib/utils";
+import { ReasoningText } from "./reasoning-text";
 
 /**
  * The model's reasoning: streams live while the model thinks, folds away when the answer starts,
- * and can be reopened. Shown as plain text (it is untrusted and often half-formed markdown).
+ * and can be reopened. Shown as plain text (it is untrusted and often half-formed markdown), with
+ * its math drawn.
  */
 export function ReasoningPanel({
   text,
@@ -72,7 +74,7 @@ export function ReasoningPanel({
           data-testid="reasoning-text"
           className="mt-1 max-h-72 overflow-y-auto border-l-2 border-border pl-3 text-sm leading-relaxed whitespace-pre-wrap text-muted-foreground [overflow-wrap:anywhere]"
         >
-          {text}
+          <ReasoningText text={text} />
         </div>
       )}
     </div>

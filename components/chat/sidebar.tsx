@@ -1,17 +1,33 @@
 "use client";
 
-import { Check, Ellipsis, MessageSquarePlus, Pencil, Trash2, UserRound, X } from "lucide-react";
+import { Check, Ellipsis, FolderInput, FolderPlus, MessageSquarePlus, Pencil, Pin, PinOff, Search, Trash2, UserRound, X } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { groupByActivity } from "@/lib/chat/conversation-groups";
-import type { ConversationSummary, Viewer } from "@/lib/contract";
+import type { ConversationSummary, FolderSummary, Viewer } from "@/lib/contract";
+import { sidebarSections } from "@/lib/workspace/sidebar-sections";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { dragConversation } from "@/components/workspace/drag";
+import { FolderNameInput } from "@/components/workspace/folder-name-input";
+import { MoveMenu } from "@/components/workspace/move-menu";
+import { SectionFrame } from "@/components/workspace/section-frame";
 
-/** The conversations, newest first: new, open, rename, delete. */
+/** What the sidebar asks of the workspace for pins and folders. */
+export interface LibraryActions {
+  onPin: (id: string, pinned: boolean) => Promise<void>;
+  onMove: (id: string, folderId: string | null) => Promise<void>;
+  onCreateFolder: (name: string) => Promise<void>;
+  onRenameFolder: (id: string, name: string) => Promise<void>;
+  onDeleteFolder: (id: string) => Promise<void>;
+}
+
+/** The conversations: pinned first, then folders, then the rest newest first; new, open, rename, delete, pin, move. */
 export function Sidebar({
   conversations,
+  folders,
+  library,
+  onSearch,
   activeId,
   onNew,
   onRename,
@@ -21,6 +37,9 @@ export function Sidebar({
 }: {
   viewer: Viewer;
   conversations: ConversationSummary[];
+  folders: FolderSummary[];
+  library: LibraryActions;
+  onSearch: () => void;
   activeId: string | null;
   onNew: () => void;
   onRename: (id: string, title: string) => Promise<void>;
@@ -47,8 +66,12 @@ export function Sidebar({
   // widgets): only one conversation link is tabbable; ArrowUp/ArrowDown/Home/End move among them.
   // The Rename and Delete buttons of that row follow it in the Tab order (ArrowRight/ArrowLeft also
   // move between them); at phone width they are behind the row's "More actions" disclosure button.
-  const groups = now ? groupByActivity(conversations, now) : [{ label: "", items: conversations }];
-  const ordered = groups.flatMap((group) => group.items.map((item) => item.id));
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [creatingFolder, setCreatingFolder] = useState(false);
+  const [deletingFolder, setDeletingFolder] = useState<FolderSummary | null>(null);
+  const [moveMenuId, setMoveMenuId] = useState<string | null>(null);
+  const sections = sidebarSections(conversations, folders, now);
+  const ordered = sections.filter((section) => !collapsed.has(section.key)).flatMap((section) => section.items.map((item) => item.id));
   const [focusId, setFocusId] = useState<string | null>(null);
   const rovingId =
     (focusId && ordered.includes(focusId) ? focusId : null) ?? (activeId && ordered.includes(activeId) ? activeId : null) ?? ordered[0] ?? null;
@@ -110,22 +133,74 @@ export function Sidebar({
           <img src="/icon.svg" alt="" className="h-6 w-6" />
           V4 Chat
         </Link>
-        <Button variant="ghost" size="icon" onClick={onNew} aria-label="New chat" title="New chat (Ctrl+Shift+O)">
-          <MessageSquarePlus className="h-4.5 w-4.5" />
-        </Button>
+        <div className="flex items-center">
+          <Button variant="ghost" size="icon" onClick={() => setCreatingFolder(true)} aria-label="New folder" title="New folder">
+            <FolderPlus className="h-4.5 w-4.5" />
+          </Button>
+          <Button variant="ghost" size="icon" onClick={onNew} aria-label="New chat" title="New chat (Ctrl+Shift+O)">
+            <MessageSquarePlus className="h-4.5 w-4.5" />
+          </Button>
+        </div>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
-        {conversations.length === 0 ? (
+      <div className="px-3 pb-2">
+        <button
+          type="button"
+          onClick={onSearch}
+          aria-keyshortcuts="Control+K Meta+K"
+          className="flex h-8 w-full items-center gap-2 rounded-lg border border-border bg-card px-2.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
+        >
+          <Search className="h-3.5 w-3.5" aria-hidden="true" />
+          <span className="flex-1 text-left">Search</span>
+          <kbd className="hidden rounded border border-border px-1 font-sans text-[10px] [@media(hover:hover)]:inline">Ctrl K</kbd>
+        </button>
+      </div>
+      {creatingFolder && (
+        <div className="px-2 pb-2">
+          <FolderNameInput
+            initial=""
+            label="New folder name"
+            onSave={(name) => {
+              setCreatingFolder(false);
+              void library.onCreateFolder(name);
+            }}
+            onCancel={() => setCreatingFolder(false)}
+          />
+        </div>
+      )}
+      <div className="min-h-0 flex-1 overflow-y-auto px-2 pt-1 pb-3">
+        {conversations.length === 0 && folders.length === 0 ? (
           <p className="px-2 py-6 text-center text-xs text-muted-foreground">No conversations yet.</p>
         ) : (
           <div ref={list} data-testid="conversation-list" className="space-y-4">
-            {groups.map((group) => (
-              <section key={group.label || "all"} aria-label={group.label || undefined}>
-                {group.label && (
-                  <h3 className="px-3 pb-1 text-[11px] font-medium tracking-wide text-muted-foreground uppercase">{group.label}</h3>
-                )}
-                <ul className="space-y-0.5">
-                  {group.items.map((conversation) => {
+            {sections.map((section) => (
+              <SectionFrame
+                key={section.key}
+                kind={section.kind}
+                label={section.label}
+                folder={section.kind === "folder" ? section.folder : undefined}
+                count={section.items.length}
+                collapsed={collapsed.has(section.key)}
+                onToggle={() =>
+                  setCollapsed((keys) => {
+                    const next = new Set(keys);
+                    if (!next.delete(section.key)) next.add(section.key);
+                    return next;
+                  })
+                }
+                onRenameFolder={(name) => section.kind === "folder" && void library.onRenameFolder(section.folder.id, name)}
+                onDeleteFolder={() => section.kind === "folder" && setDeletingFolder(section.folder)}
+                onDropConversation={(id) => {
+                  if (section.kind === "pinned") void library.onPin(id, true);
+                  else if (section.kind === "folder") void library.onMove(id, section.folder.id);
+                  else {
+                    const item = conversations.find((candidate) => candidate.id === id);
+                    if (item?.pinnedAt) void library.onPin(id, false);
+                    if (item?.folderId) void library.onMove(id, null);
+                  }
+                }}
+              >
+                <ul className={cn("space-y-0.5", section.kind === "folder" && "pl-3")}>
+                  {section.items.map((conversation) => {
                     const active = conversation.id === activeId;
                     const roving = conversation.id === rovingId;
                     const menuOpen = menuId === conversation.id;
@@ -173,7 +248,14 @@ export function Sidebar({
                       );
                     }
                     return (
-                      <li key={conversation.id} className="group relative" onKeyDown={(event) => onRowKeyDown(event, conversation.id)}>
+                      <li
+                        key={conversation.id}
+                        className="group relative"
+                        onKeyDown={(event) => onRowKeyDown(event, conversation.id)}
+                        draggable
+                        onDragStart={(event) => dragConversation(event, conversation.id)}
+                        data-testid="conversation-row"
+                      >
                         <Link
                           href={`/c/${conversation.id}`}
                           onClick={onNavigate}
@@ -182,7 +264,10 @@ export function Sidebar({
                           data-conversation-id={conversation.id}
                           aria-current={active ? "page" : undefined}
                           className={cn(
-                            "block truncate rounded-lg py-2 pr-10 pl-3 text-sm sm:pr-16",
+                            "block truncate rounded-lg py-2 pr-10 pl-3 text-sm",
+                            active || menuOpen || moveMenuId === conversation.id
+                              ? "sm:pr-32"
+                              : "sm:pr-3 sm:group-focus-within:pr-32 sm:group-hover:pr-32",
                             active ? "bg-muted font-medium text-foreground" : "text-foreground/80 hover:bg-muted/70",
                           )}
                           title={conversation.title}
@@ -204,11 +289,39 @@ export function Sidebar({
                         <div
                           id={`actions-${conversation.id}`}
                           className={cn(
-                            "absolute top-1/2 right-9 -translate-y-1/2 gap-0.5 rounded-lg bg-card shadow-sm ring-1 ring-border sm:right-1 sm:flex sm:bg-transparent sm:shadow-none sm:ring-0",
+                            "absolute top-1/2 right-9 z-10 -translate-y-1/2 gap-0.5 rounded-lg bg-card shadow-sm ring-1 ring-border sm:right-1 sm:flex sm:bg-transparent sm:shadow-none sm:ring-0",
                             menuOpen ? "flex" : "hidden",
-                            active ? "sm:opacity-100" : "sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
+                            active || moveMenuId === conversation.id
+                              ? "sm:opacity-100"
+                              : "sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100",
                           )}
                         >
+                          <Button
+                            variant="ghost"
+                            size="icon"
+                            className="h-7 w-7"
+                            aria-label={`${conversation.pinnedAt ? "Unpin" : "Pin"} ${conversation.title}`}
+                            tabIndex={roving ? 0 : -1}
+                            onClick={() => {
+                              setMenuId(null);
+                              void library.onPin(conversation.id, !conversation.pinnedAt);
+                            }}
+                          >
+                            {conversation.pinnedAt ? <PinOff className="h-3.5 w-3.5" /> : <Pin className="h-3.5 w-3.5" />}
+                          </Button>
+                          <Button
+                            variant="ghost"
+                            size="icon"
+                            className="h-7 w-7"
+                            aria-label={`Move ${conversation.title} to a folder`}
+                            aria-haspopup="menu"
+                            aria-expanded={moveMenuId === conversation.id}
+                            data-move-button={conversation.id}
+                            tabIndex={roving ? 0 : -1}
+                            onClick={() => setMoveMenuId(moveMenuId === conversation.id ? null : conversation.id)}
+                          >
+                            <FolderInput className="h-3.5 w-3.5" />
+                          </Button>
                           <Button
                             variant="ghost"
                             size="icon"
@@ -238,11 +351,30 @@ export function Sidebar({
                             <Trash2 className="h-3.5 w-3.5" />
                           </Button>
                         </div>
+                        {moveMenuId === conversation.id && (
+                          <MoveMenu
+                            id={`move-${conversation.id}`}
+                            title={conversation.title}
+                            folders={folders}
+                            currentFolderId={conversation.folderId ?? null}
+                            onMove={(folderId) => {
+                              setMoveMenuId(null);
+                              setMenuId(null);
+                              // The row moves to another section: focus its link once it is there.
+                              setPendingFocus({ id: conversation.id });
+                              void library.onMove(conversation.id, folderId);
+                            }}
+                            onClose={() => {
+                              setMoveMenuId(null);
+                              list.current?.querySelector<HTMLElement>(`[data-move-button="${CSS.escape(conversation.id)}"]`)?.focus();
+                            }}
+                          />
+                        )}
                       </li>
                     );
                   })}
                 </ul>
-              </section>
+              </SectionFrame>
             ))}
           </div>
         )}
@@ -259,6 +391,18 @@ export function Sidebar({
           {viewer.isAdmin && viewer.signedIn && <span className="text-[11px] uppercase">admin</span>}
         </Link>
       </div>
+      <ConfirmDialog
+        open={deletingFolder !== null}
+        title="Delete folder?"
+        description={`The folder "${deletingFolder?.name ?? ""}" will be deleted. The conversations in it are kept.`}
+        confirmLabel="Delete folder"
+        onCancel={() => setDeletingFolder(null)}
+        onConfirm={() => {
+          const target = deletingFolder;
+          setDeletingFolder(null);
+          if (target) void library.onDeleteFolder(target.id);
+        }}
+      />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete conversation?"

@@ -76,7 +76,7 @@ export function UserMessage({
   }
 
   return (
-    <div className="group flex flex-col items-end" data-testid="user-message">
+    <div className="group flex flex-col items-end" data-testid="user-message" data-message-id={message.id}>
       <div className="max-w-[85%] rounded-2xl bg-accent text-[15px] text-foreground">
         <div className="relative">
           <div

@@ -2,11 +2,11 @@
 
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { Menu } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_MODEL, type ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_MODE, type ReasoningMode } from "@/lib/ai/modes";
-import type { BackendInfo, ChatUIMessage, ConversationSummary, Viewer } from "@/lib/contract";
+import type { BackendInfo, ChatUIMessage, ConversationSummary, FolderSummary, Viewer } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -14,11 +14,15 @@ import { ChatView } from "./chat-view";
 import { Sidebar } from "./sidebar";
 import { TABS_CHANNEL, type TabsMessage } from "./use-chat-session";
 import { SimulatorBanner } from "./simulator-banner";
+import { ConversationExportMenu } from "@/components/workspace/export-menu";
+import { SearchDialog } from "@/components/workspace/search-dialog";
+import { useLibrary } from "@/components/workspace/use-library";
 
 export interface WorkspaceProps {
   backend: BackendInfo;
   viewer: Viewer;
   conversations: ConversationSummary[];
+  folders: FolderSummary[];
   /** The open conversation, or null on the new-chat page. */
   conversation: ConversationSummary | null;
   initialMessages: ChatUIMessage[];
@@ -30,6 +34,10 @@ export interface WorkspaceProps {
 export function Workspace(props: WorkspaceProps) {
   const router = useRouter();
   const [conversations, setConversations] = useState(props.conversations);
+  const [folders, setFolders] = useState(props.folders);
+  const [searchOpen, setSearchOpen] = useState(false);
+  // A search result opened in the conversation already shown: show it afresh (its path may have changed).
+  const revealed = useSearchParams().get("m");
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const conversationId = props.conversation?.id ?? props.newConversationId;
   const [activeId, setActiveId] = useState<string | null>(props.conversation?.id ?? null);
@@ -37,6 +45,7 @@ export function Workspace(props: WorkspaceProps) {
   const settings = initialSettings(props.conversation);
 
   useEffect(() => setConversations(props.conversations), [props.conversations]);
+  useEffect(() => setFolders(props.folders), [props.folders]);
   // The tab's title follows the conversation: a new chat's first words, its title, a rename.
   useEffect(() => {
     document.title = `${title} · V4 Chat`;
@@ -48,7 +57,11 @@ export function Workspace(props: WorkspaceProps) {
   const loadList = useCallback(async () => {
     try {
       const response = await fetch("/api/conversations", { cache: "no-store" });
-      if (response.ok) setConversations(((await response.json()) as { conversations: ConversationSummary[] }).conversations);
+      if (response.ok) {
+        const body = (await response.json()) as { conversations: ConversationSummary[]; folders?: FolderSummary[] };
+        setConversations(body.conversations);
+        if (body.folders) setFolders(body.folders);
+      }
     } catch {
       // keep the list we have; the next change refreshes it again
     }
@@ -79,6 +92,8 @@ export function Workspace(props: WorkspaceProps) {
     tabs.current?.postMessage({ type: "list" } satisfies TabsMessage);
   }, [loadList]);
 
+  const library = useLibrary({ setFolders, setConversations, refresh });
+
   const newChat = useCallback(() => {
     setSidebarOpen(false);
     router.push("/");
@@ -106,6 +121,11 @@ export function Workspace(props: WorkspaceProps) {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === "o") {
         event.preventDefault();
         newChat();
+      } else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "k") {
+        // Ctrl/Cmd+K searches every conversation, as in most chat apps.
+        event.preventDefault();
+        setSidebarOpen(false);
+        setSearchOpen(true);
       } else if (event.key === "Escape") {
         setSidebarOpen(false);
       }
@@ -139,6 +159,12 @@ export function Workspace(props: WorkspaceProps) {
         <Sidebar
           viewer={props.viewer}
           conversations={conversations}
+          folders={folders}
+          library={library.actions}
+          onSearch={() => {
+            setSidebarOpen(false);
+            setSearchOpen(true);
+          }}
           activeId={activeId}
           onNew={newChat}
           onNavigate={() => setSidebarOpen(false)}
@@ -168,13 +194,14 @@ export function Workspace(props: WorkspaceProps) {
           <h2 className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="conversation-title">
             {title}
           </h2>
+          {props.conversation && activeId === props.conversation.id && <ConversationExportMenu conversationId={activeId} />}
           <span className="hidden text-xs text-muted-foreground sm:inline" data-testid="backend-label">
             {props.backend.label}
           </span>
           <ThemeToggle />
         </header>
         <ChatView
-          key={conversationId}
+          key={`${conversationId}:${revealed ?? ""}`}
           conversationId={conversationId}
           isNew={props.conversation === null}
           initialMessages={props.initialMessages}
@@ -194,6 +221,15 @@ export function Workspace(props: WorkspaceProps) {
           onSettled={() => void refresh()}
         />
       </main>
+      <SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} />
+      {library.error && (
+        <div role="alert" className="fixed right-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-lg border border-danger/40 bg-danger-muted px-4 py-3 text-sm shadow-lg">
+          <span className="flex-1">{library.error}</span>
+          <button type="button" className="text-muted-foreground underline hover:text-foreground" onClick={library.clearError}>
+            Dismiss
+          </button>
+        </div>
+      )}
     </div>
   );
 }

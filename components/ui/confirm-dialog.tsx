@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 
 /** A modal confirmation on the native <dialog>: focus trap, Escape and backdrop come for free. */
@@ -20,6 +20,7 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -36,11 +37,11 @@ export function ConfirmDialog({
       onClick={(event) => {
         if (event.target === ref.current) onCancel();
       }}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       className="m-auto w-[min(92vw,26rem)] rounded-xl border border-border bg-card p-0 text-card-foreground shadow-xl"
     >
       <div className="p-5">
-        <h2 id="confirm-title" className="text-base font-semibold">
+        <h2 id={titleId} className="text-base font-semibold">
           {title}
         </h2>
         <p className="mt-2 text-sm text-muted-foreground">{description}</p>

@@ -8,6 +8,8 @@ export function toConversationSummary(row: {
   model: string;
   mode: string;
   updatedAt: Date;
+  pinnedAt?: Date | null;
+  folderId?: string | null;
 }): ConversationSummary {
   return {
     id: row.id,
@@ -15,5 +17,7 @@ export function toConversationSummary(row: {
     model: isModelKey(row.model) ? row.model : DEFAULT_MODEL,
     mode: isReasoningMode(row.mode) ? row.mode : DEFAULT_MODE,
     updatedAt: row.updatedAt.toISOString(),
+    pinnedAt: row.pinnedAt ? row.pinnedAt.toISOString() : null,
+    folderId: row.folderId ?? null,
   };
 }

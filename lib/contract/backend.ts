@@ -29,6 +29,16 @@ export interface ConversationSummary {
   model: ModelKey;
   mode: ReasoningMode;
   updatedAt: string;
+  /** When it was pinned (pinned conversations head the sidebar); null or absent when not pinned. */
+  pinnedAt?: string | null;
+  /** The folder it is filed in; null or absent for none. */
+  folderId?: string | null;
+}
+
+/** A folder of conversations in the sidebar. */
+export interface FolderSummary {
+  id: string;
+  name: string;
 }
 
 /** Who is using the page, as the sidebar shows it. */

@@ -9,6 +9,7 @@ import { chooseBackendKind } from "@/lib/ai/backends/select";
 import { createDb } from "@/lib/db/client";
 import { markStaleStreamingAsInterrupted } from "@/lib/db/messages";
 import { applyMigrations } from "@/lib/db/migrate";
+import { searchIndex } from "@/lib/search";
 import { databaseUrl, env } from "@/lib/env";
 import { startSimulator } from "@/lib/simulator/server";
 import { buildNeeded } from "./build-check";
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const db = createDb(url);
   const interrupted = await markStaleStreamingAsInterrupted({ db });
   if (interrupted) log(`${interrupted} answer(s) left unfinished by the last run marked interrupted`);
+  // The full-text index lives beside the tables; it is made (or rebuilt after a migration) here.
+  await searchIndex(db).ensure();
   await db.$disconnect();
 
   const backendKind = chooseBackendKind(settings);

@@ -7,6 +7,7 @@ import { getConversation, listConversations } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
 import { backendInfo } from "@/lib/server/backend-info";
 import { pageContext } from "@/lib/server/context";
+import { listFolders } from "@/lib/workspace/folders";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const { db, userId } = context;
   const conversation = await getConversation({ db, userId, id: parsed.data });
   if (!conversation) notFound();
-  const [conversations, messages] = await Promise.all([
+  const [conversations, folders, messages] = await Promise.all([
     listConversations({ db, userId }),
+    listFolders({ db, userId }),
     listMessages({ db, userId, conversationId: conversation.id }),
   ]);
   return (
@@ -26,6 +28,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       backend={backendInfo()}
       viewer={{ name: context.name, signedIn: context.signedIn, isAdmin: context.role === "admin" }}
       conversations={conversations.map(toConversationSummary)}
+      folders={folders.map(({ id, name }) => ({ id, name }))}
       conversation={toConversationSummary(conversation)}
       initialMessages={toUIPath(messages)}
       newConversationId={conversation.id}

@@ -1,0 +1,109 @@
+/**
+ * Benchmark: full-text search over 10,000 conversations (SQLite FTS5, the real index and query).
+ * Seeds a fresh database in a temp folder: SEARCH_BENCH_CONVERSATIONS conversations (default
+ * 10,000) of 3 turns (6 messages, about 60,000 messages and 12 MB of text) for the searching user,
+ * plus 2,000 of another user, then prints the latency of typical searches. Asserts nothing.
+ *
+ *   npx tsx --conditions=react-server lib/bench/search-bench.ts
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDb } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { sqliteSearchIndex } from "@/lib/search/sqlite";
+
+const CONVERSATIONS = Number(process.env.SEARCH_BENCH_CONVERSATIONS ?? 10_000);
+const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 30);
+
+const WORDS = (
+  "the of and to in is that for it as with was on be by this are or from at an which not have has but can all " +
+  "function array sort merge quick heap binary tree graph node edge path cost price token model answer reason " +
+  "python typescript rust database index query latency memory cache thread process server client request stream " +
+  "kyoto paris travel budget recipe bread flour yeast oven garden tomato soil water energy solar battery voltage " +
+  "matrix vector integral derivative limit proof theorem prime number series convergence probability variance"
+).split(" ");
+
+/** A deterministic pseudo-random text (so runs compare). */
+function generator(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
+    return state;
+  };
+  return (words: number) => Array.from({ length: words }, () => WORDS[next() % WORDS.length]).join(" ");
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), "v4chat-search-bench-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  await applyMigrations({ databaseUrl: url });
+  const db = createDb(url);
+  try {
+    const index = sqliteSearchIndex(db);
+    await index.ensure();
+    await db.user.createMany({ data: [{ id: "reader", name: "Reader" }, { id: "other", name: "Other" }] });
+
+    const text = generator(42);
+    const seededAt = performance.now();
+    let messages = 0;
+    const seed = async (userId: string, count: number) => {
+      for (let start = 0; start < count; start += 500) {
+        const conversations = [];
+        const rows = [];
+        for (let n = start; n < Math.min(count, start + 500); n++) {
+          const id = `${userId}-c${n}`;
+          conversations.push({ id, userId, title: text(4), model: "flash", mode: "non-think" });
+          let parentId: string | null = null;
+          for (let turn = 0; turn < 6; turn++) {
+            const role = turn % 2 === 0 ? "user" : "assistant";
+            // A rare word in one conversation of a thousand, to find needles too.
+            const content = role === "user" ? text(20) : `${text(180)}${n % 1000 === 7 && turn === 5 ? " axolotl" : ""}`;
+            const messageId = `${id}-m${turn}`;
+            rows.push({ id: messageId, conversationId: id, parentId, role, content, parts: JSON.stringify([{ type: "text", text: content }]) });
+            parentId = messageId;
+          }
+        }
+        await db.$transaction([db.conversation.createMany({ data: conversations }), db.message.createMany({ data: rows })]);
+        messages += rows.length;
+      }
+    };
+    await seed("reader", CONVERSATIONS);
+    await seed("other", Math.round(CONVERSATIONS / 5));
+    console.log(`seeded ${CONVERSATIONS.toLocaleString("en")} + ${Math.round(CONVERSATIONS / 5).toLocaleString("en")} conversations, ${messages.toLocaleString("en")} messages in ${((performance.now() - seededAt) / 1000).toFixed(1)} s (index kept by triggers)`);
+
+    const queries = [
+      { label: "rare word (10 conversations)", q: "axolotl" },
+      { label: "common word (most conversations)", q: "merge" },
+      { label: "two words", q: "solar battery" },
+      { label: "prefix while typing", q: "conver" },
+      { label: "no match", q: "zzyzx" },
+    ];
+    console.log(`\nsearch latency over ${RUNS} runs each (owner-scoped, top 20, with snippets):`);
+    for (const { label, q } of queries) {
+      await index.search({ userId: "reader", query: q, limit: 20 }); // warm
+      const times: number[] = [];
+      let found = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        found = (await index.search({ userId: "reader", query: q, limit: 20 })).length;
+        times.push(performance.now() - started);
+      }
+      console.log(`  ${label.padEnd(34)} "${q}"  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  (${found} results)`);
+    }
+  } finally {
+    await db.$disconnect();
+    if (process.env.SEARCH_BENCH_KEEP === "1") console.log(`database kept at ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

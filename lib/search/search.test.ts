@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-helpers";
+import { queryTerms, snippetSegments, toFts5Query } from "./query";
+import { makeSnippet } from "./snippet";
+import { ensureSqliteSearchIndex, sqliteSearchIndex } from "./sqlite";
+
+let test: TestDatabase;
+let db: Db;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  db = test.db;
+  await db.user.createMany({ data: [{ id: "alice", name: "Alice" }, { id: "bob", name: "Bob" }] });
+});
+afterAll(async () => test.cleanup());
+
+async function conversation(userId: string, id: string, title: string, texts: string[]) {
+  await db.conversation.create({ data: { id, userId, title, model: "flash", mode: "non-think" } });
+  let parentId: string | null = null;
+  for (const [index, text] of texts.entries()) {
+    const messageId = `${id}-m${index}`;
+    await db.message.create({
+      data: { id: messageId, conversationId: id, parentId, role: index % 2 === 0 ? "user" : "assistant", content: text, parts: JSON.stringify([{ type: "text", text }]) },
+    });
+    parentId = messageId;
+  }
+}
+
+const plain = (segments: Array<{ text: string }>) => segments.map((segment) => segment.text).join("");
+const hits = (segments: Array<{ text: string; hit: boolean }>) => segments.filter((segment) => segment.hit).map((segment) => segment.text);
+
+describe("snippets", () => {
+  it("cuts around the first hit and marks whole words, the last as a prefix", () => {
+    const text = `${"lorem ipsum ".repeat(20)}then Merge sort merges the halves; merger is not a hit ${"dolor ".repeat(40)}`;
+    const segments = makeSnippet(text, "merge hal");
+    expect(segments[0]).toEqual({ text: "…", hit: false });
+    expect(hits(segments)).toEqual(["Merge", "halves"]);
+    expect(segments[segments.length - 1]).toEqual({ text: "…", hit: false });
+    expect(plain(segments).length).toBeLessThan(260);
+  });
+
+  it("keeps markup in the text as text", () => {
+    expect(makeSnippet("<img src=x onerror=alert(1)> about axolotls", "axolotls")).toEqual([
+      { text: "<img src=x onerror=alert(1)> about ", hit: false },
+      { text: "axolotls", hit: true },
+    ]);
+  });
+});
+
+describe("query", () => {
+  it("drops the engine's syntax from what was typed", () => {
+    expect(queryTerms('merge "sort" OR NEAR(a b) col:x*')).toEqual(["merge", "sort", "OR", "NEAR", "a", "b", "col", "x"]);
+    expect(toFts5Query("merge so")).toBe('"merge" "so"*');
+    expect(toFts5Query("  \"*:() ")).toBeNull();
+  });
+
+  it("turns marks into segments and hides stray marks", () => {
+    expect(snippetSegments("a \u0001merge\u0002 sort")).toEqual([
+      { text: "a ", hit: false },
+      { text: "merge", hit: true },
+      { text: " sort", hit: false },
+    ]);
+    expect(snippetSegments("<img src=x> \u0001b\u0002")).toEqual([
+      { text: "<img src=x> ", hit: false },
+      { text: "b", hit: true },
+    ]);
+  });
+});
+
+describe("sqlite search index", () => {
+  it("finds message text and titles, owner-scoped, with highlighted snippets", async () => {
+    const index = sqliteSearchIndex(db);
+    await index.ensure();
+    await conversation("alice", "c1", "Sorting algorithms", ["How does merge sort work?", "Merge sort splits the list in halves, sorts each and merges them."]);
+    await conversation("alice", "c2", "Paris trip", ["Plan three days in Paris", "Day one: the Louvre and a walk along the Seine."]);
+    await conversation("bob", "c3", "Bob's merge notes", ["merge conflicts in git"]);
+
+    const found = await index.search({ userId: "alice", query: "merge", limit: 20 });
+    expect(found.map((result) => result.conversationId)).toEqual(["c1"]);
+    expect(found[0]?.match?.messageId).toMatch(/^c1-m/);
+    expect(hits(found[0]?.match?.snippet ?? []).map((hit) => hit.toLowerCase())).toContain("merge");
+
+    const byTitle = await index.search({ userId: "alice", query: "paris", limit: 20 });
+    expect(byTitle[0]?.conversationId).toBe("c2");
+    expect(hits(byTitle[0]?.title ?? [])).toEqual(["Paris"]);
+
+    // Prefix of the last word, as it is typed.
+    expect((await index.search({ userId: "alice", query: "louv", limit: 20 })).map((result) => result.conversationId)).toEqual(["c2"]);
+    // Another user's conversations are never found.
+    expect(await index.search({ userId: "bob", query: "paris", limit: 20 })).toEqual([]);
+    expect((await index.search({ userId: "bob", query: "merge", limit: 20 })).map((result) => result.conversationId)).toEqual(["c3"]);
+  });
+
+  it("follows edits, renames and deletions", async () => {
+    const index = sqliteSearchIndex(db);
+    await conversation("alice", "c4", "Draft", ["first words about quokkas"]);
+    expect(await index.search({ userId: "alice", query: "quokkas", limit: 5 })).toHaveLength(1);
+
+    await db.message.update({ where: { id: "c4-m0" }, data: { content: "now about wombats" } });
+    expect(await index.search({ userId: "alice", query: "quokkas", limit: 5 })).toEqual([]);
+    expect(await index.search({ userId: "alice", query: "wombats", limit: 5 })).toHaveLength(1);
+
+    await db.conversation.update({ where: { id: "c4" }, data: { title: "Marsupials" } });
+    expect((await index.search({ userId: "alice", query: "marsupials", limit: 5 }))[0]?.conversationId).toBe("c4");
+    expect(await index.search({ userId: "alice", query: "draft", limit: 5 })).toEqual([]);
+
+    await db.message.delete({ where: { id: "c4-m0" } });
+    expect(await index.search({ userId: "alice", query: "wombats", limit: 5 })).toEqual([]);
+    await db.conversation.delete({ where: { id: "c4" } });
+    expect(await index.search({ userId: "alice", query: "marsupials", limit: 5 })).toEqual([]);
+  });
+
+  it("rebuilds itself when a migration dropped its triggers", async () => {
+    const index = sqliteSearchIndex(db);
+    await db.$executeRawUnsafe("DROP TRIGGER message_search_v2_insert");
+    await conversation("alice", "c5", "Later", ["a note on axolotls"]);
+    await ensureSqliteSearchIndex(db);
+    expect((await index.search({ userId: "alice", query: "axolotls", limit: 5 })).map((result) => result.conversationId)).toEqual(["c5"]);
+    const snippet = (await index.search({ userId: "alice", query: "axolotls", limit: 5 }))[0]?.match?.snippet ?? [];
+    expect(plain(snippet)).toBe("a note on axolotls");
+  });
+
+  it("follows a conversation to its new owner", async () => {
+    const index = sqliteSearchIndex(db);
+    await conversation("bob", "c6", "Handed over", ["notes about capybaras"]);
+    expect(await index.search({ userId: "alice", query: "capybaras", limit: 5 })).toEqual([]);
+    await db.conversation.update({ where: { id: "c6" }, data: { userId: "alice" } });
+    expect((await index.search({ userId: "alice", query: "capybaras", limit: 5 })).map((result) => result.conversationId)).toEqual(["c6"]);
+    expect(await index.search({ userId: "bob", query: "capybaras", limit: 5 })).toEqual([]);
+  });
+});
