@@ -12,14 +12,12 @@
  *   npx tsx --conditions=react-server lib/bench/app-load.ts
  *   BENCH_LEVELS=50,200 BENCH_SPEED=2 BENCH_PROFILE=1 npx tsx --conditions=react-server lib/bench/app-load.ts
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { ensureProductionBuild } from "./support/build";
 import { chatDirect, chatThroughApp, type StreamTiming } from "./support/chat-client";
 import { printProfileBreakdown } from "./support/cpu-profile";
-import { freePort } from "./support/ports";
-import { samplePeakRss, startAppProcess, startSimulatorProcess, treeCpuMs, treeRss, type Service } from "./support/processes";
+import { samplePeakRss, treeCpuMs, treeRss } from "./support/processes";
+import { startServices } from "./support/services";
 import { mb, median, ms, percentile, printTable, ratio } from "./support/stats";
 
 const levels = (process.env.BENCH_LEVELS ?? "50,200,500").split(",").map(Number).filter((n) => n > 0);
@@ -50,19 +48,18 @@ async function concurrent(run: () => Promise<StreamTiming>, count: number) {
 }
 
 async function main(): Promise<void> {
-  ensureProductionBuild();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "v4chat-bench-"));
-  const profileDir = path.join(dataDir, "profile");
-  const simulatorPort = await freePort();
-  const simulator = await startSimulatorProcess({ port: simulatorPort, speed });
-  let app: Service | undefined;
+  let profileDir = "";
+  const services = await startServices({
+    speed,
+    nodeOptions: profile
+      ? (dataDir) => {
+          profileDir = path.join(dataDir, "profile");
+          return `--cpu-prof --cpu-prof-dir=${profileDir}`;
+        }
+      : undefined,
+  });
+  const { app, simulator } = services;
   try {
-    app = await startAppProcess({
-      port: await freePort(),
-      simulatorPort,
-      dataDir,
-      nodeOptions: profile ? `--cpu-prof --cpu-prof-dir=${profileDir}` : undefined,
-    });
     const appPid = app.child.pid!;
     const appUrl = app.url;
     console.log(`app load benchmark: production build, simulator at speed ${speed} in its own process, Flash Non-think`);
@@ -72,6 +69,9 @@ async function main(): Promise<void> {
     await sequential(() => chatThroughApp(appUrl, { text: PROMPT }), 5);
     await concurrent(() => chatThroughApp(appUrl, { text: PROMPT }), 20);
     const idleRss = treeRss(appPid);
+    const idleCpuStart = treeCpuMs(appPid);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const idleCpuPerSecond = (treeCpuMs(appPid) - idleCpuStart) / 5;
 
     // 1. Time to first token, one chat at a time, interleaved so drift hits both alike.
     const direct: StreamTiming[] = [];
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     printTable("3. Server CPU per streamed chat (Flash Non-think)", ["figure", "value"], [
       ["CPU time per chat (user + system)", ms(cpuPerChat)],
       ["idle memory after warm-up", mb(idleRss)],
+      ["idle CPU per second (nothing running)", ms(idleCpuPerSecond)],
     ]);
 
     // 2. Concurrent new chats.
@@ -132,14 +133,14 @@ async function main(): Promise<void> {
     }
     printTable("2. Concurrent new chats", ["chats", "completed", "all done", "first token median", "first token p99", "gap p99", "peak memory", "CPU/chat"], rows);
   } finally {
-    await app?.stop();
-    await simulator.stop();
+    // The profile is written when the app exits, and must be read before its folder goes.
+    await app.stop();
     if (profile) {
       const file = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
       if (file) printProfileBreakdown(path.join(profileDir, file));
       else console.log("no CPU profile was written");
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    await services.stop();
   }
 }
 

@@ -95,3 +95,23 @@ export function chatDirect(simulatorUrl: string, { text, mode = "non-think" }: {
     (data) => /"(content|reasoning_content)":"[^"]/.test(data),
   );
 }
+
+/** One turn through the app, read to its end; resolves with the answer's message id. */
+export async function sendTurn(
+  appUrl: string,
+  { conversationId, parentId, text, mode = "non-think" }: { conversationId: string; parentId: string | null; text: string; mode?: Mode },
+): Promise<string> {
+  const response = await fetch(`${appUrl}/api/chat`, {
+    method: "POST",
+    headers: BROWSER_HEADERS,
+    body: JSON.stringify({ trigger: "submit", conversationId, model: "flash", mode, parentId, message: { id: `m-${randomUUID()}`, text } }),
+  });
+  if (!response.ok || !response.body) throw new Error(`turn failed: ${response.status} ${await response.text()}`);
+  let answerId: string | undefined;
+  await readEvents(response.body, (data) => {
+    if (answerId || !data.includes('"type":"start"')) return;
+    answerId = (JSON.parse(data) as { messageId?: string }).messageId;
+  });
+  if (!answerId) throw new Error("the answer stream carried no message id");
+  return answerId;
+}

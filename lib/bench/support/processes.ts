@@ -24,7 +24,8 @@ function spawnService(command: string, args: string[], env: Settings): ChildProc
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   child.on("exit", (code, signal) => {
-    if (code && code !== 0) console.error(`${command} ${args.join(" ")} exited with ${code ?? signal}:\n${output}`);
+    // 143 is SIGTERM, which is how the benchmark stops its services.
+    if (code && code !== 0 && code !== 143) console.error(`${command} ${args.join(" ")} exited with ${code ?? signal}:\n${output}`);
   });
   return child;
 }
@@ -55,8 +56,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
-export async function startSimulatorProcess({ port, speed }: { port: number; speed: number }): Promise<Service> {
-  const child = spawnService(tsx, ["lib/simulator/main.ts"], { SIMULATOR_PORT: String(port), SIMULATOR_SPEED: String(speed) });
+export async function startSimulatorProcess({ port, speed, testControls = false }: { port: number; speed: number; testControls?: boolean }): Promise<Service> {
+  const child = spawnService(tsx, ["lib/simulator/main.ts"], {
+    SIMULATOR_PORT: String(port),
+    SIMULATOR_SPEED: String(speed),
+    SIMULATOR_TEST_CONTROLS: testControls ? "1" : "0",
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/models`, 30_000);
   return { url, child, stop: () => stopChild(child) };
