@@ -15,11 +15,16 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-function spawnService(command: string, args: string[], env: Settings): ChildProcess {
+function spawnService(command: string, args: string[], env: Settings, onLine?: (line: string) => void): ChildProcess {
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
+  let partial = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
+    if (!onLine) return;
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) onLine(line);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -74,12 +79,15 @@ export async function startAppProcess({
   dataDir,
   env = {},
   nodeOptions,
+  onLine,
 }: {
   port: number;
   simulatorPort: number;
   dataDir: string;
   env?: Settings;
   nodeOptions?: string;
+  /** Called with each line the app prints on stdout. */
+  onLine?: (line: string) => void;
 }): Promise<Service> {
   const settings: Settings = {
     DATA_DIR: dataDir,
@@ -97,7 +105,7 @@ export async function startAppProcess({
   const migrated = await new Promise<number | null>((resolve) => migrate.on("exit", resolve));
   if (migrated !== 0) throw new Error("migrations failed");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const child = spawnService(process.execPath, [...(nodeOptions ? nodeOptions.split(" ") : []), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], settings);
+  const child = spawnService(process.execPath, [...(nodeOptions ? nodeOptions.split(" ") : []), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], settings, onLine);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/conversations`, 60_000);
   return { url, child, stop: () => stopChild(child) };

@@ -18,17 +18,21 @@ export async function startServices({
   speed,
   testControls = false,
   nodeOptions,
+  env,
+  onLine,
 }: {
   speed: number;
   testControls?: boolean;
   nodeOptions?: (dataDir: string) => string;
+  env?: Record<string, string>;
+  onLine?: (line: string) => void;
 }): Promise<BenchServices> {
   ensureProductionBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), "v4chat-bench-"));
   const simulatorPort = await freePort();
   const simulator = await startSimulatorProcess({ port: simulatorPort, speed, testControls });
   try {
-    const app = await startAppProcess({ port: await freePort(), simulatorPort, dataDir, nodeOptions: nodeOptions?.(dataDir) });
+    const app = await startAppProcess({ port: await freePort(), simulatorPort, dataDir, nodeOptions: nodeOptions?.(dataDir), env, onLine });
     return {
       app,
       simulator,
