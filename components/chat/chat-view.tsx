@@ -135,6 +135,7 @@ export function ChatView(props: ChatViewProps) {
                   key={`${index}-assistant`}
                   message={message}
                   streaming={busy && index === messages.length - 1}
+                  upstreamRetry={busy && index === messages.length - 1 ? chat.upstreamRetry : null}
                   canAct={canAct}
                   onRegenerate={() => {
                     chat.regenerate(message.id);

@@ -5,7 +5,7 @@ import { DefaultChatTransport } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
-import type { ChatRequest, ChatUIMessage } from "@/lib/contract";
+import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { textOf } from "./message-text";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
@@ -51,6 +51,8 @@ export function useChatSession({
   const callbacks = useRef({ onTitle, onSettled });
   callbacks.current = { onTitle, onSettled };
   const [switching, setSwitching] = useState(false);
+  /** The running answer's upstream call is being tried again (shown while nothing has arrived). */
+  const [upstreamRetry, setUpstreamRetry] = useState<UpstreamRetry | null>(null);
 
   const transport = useMemo(
     () =>
@@ -88,6 +90,7 @@ export function useChatSession({
     experimental_throttle: 40,
     onData: (part) => {
       if (part.type === "data-title") callbacks.current.onTitle(part.data.title);
+      if (part.type === "data-retry") setUpstreamRetry(part.data);
     },
     onFinish: ({ isError, isAbort }) => {
       callbacks.current.onSettled();
@@ -232,5 +235,10 @@ export function useChatSession({
     }
   };
 
-  return { ...chat, stop, edit, regenerate, retry, switchVersion, switching };
+  // A retry notice belongs to the answer it was sent for: gone when that answer ends.
+  useEffect(() => {
+    if (chat.status !== "streaming" && chat.status !== "submitted") setUpstreamRetry(null);
+  }, [chat.status]);
+
+  return { ...chat, stop, edit, regenerate, retry, switchVersion, switching, upstreamRetry };
 }
