@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { Workspace } from "@/components/chat/workspace";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { toUIPath } from "@/lib/chat/history";
+import { PATH_WINDOW, windowOfPath } from "@/lib/chat/path-window";
 import { clientIdSchema } from "@/lib/contract";
 import { getConversation, listConversations } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
@@ -21,13 +22,15 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
     listConversations({ db, userId }),
     listMessages({ db, userId, conversationId: conversation.id }),
   ]);
+  const shown = windowOfPath(toUIPath(messages), { last: PATH_WINDOW });
   return (
     <Workspace
       backend={backendInfo()}
       viewer={{ name: context.name, signedIn: context.signedIn, isAdmin: context.role === "admin" }}
       conversations={conversations.map(toConversationSummary)}
       conversation={toConversationSummary(conversation)}
-      initialMessages={toUIPath(messages)}
+      initialMessages={shown.messages}
+      initialEarlier={shown.earlier}
       newConversationId={conversation.id}
     />
   );
