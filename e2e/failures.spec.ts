@@ -22,11 +22,30 @@ test.describe("failures are explained where they happen", () => {
     await expect(chat.lastAnswer()).toHaveAttribute("data-status", "error");
   });
 
-  test("a rate limit (429) offers a retry after the wait, and the retry succeeds", async ({ page }) => {
+  test("a single rate limit (429) is tried again by itself, the wait shown, and the answer completes", async ({ page }) => {
     const chat = new ChatPage(page);
     const tag = uniqueTag();
     await injectFault(tag, { kind: "status", status: 429 }, 1);
     await chat.open();
+    // A first turn, so the faulty prompt makes no title request that could take the fault.
+    await chat.send("Hello");
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await chat.send(`Busy minute ${tag}`);
+    await expect(chat.lastAnswer().getByTestId("answer-retrying")).toContainText(/trying again in \d s \(attempt 2 of 3\)/);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.lastAnswer().getByTestId("answer-retrying")).toHaveCount(0);
+    await expect(chat.answers).toHaveCount(2);
+    expect(await receivedRequests(tag)).toHaveLength(2);
+  });
+
+  test("a rate limit (429) that lasts offers a retry after the wait, and the retry succeeds", async ({ page }) => {
+    const chat = new ChatPage(page);
+    const tag = uniqueTag();
+    // Every automatic attempt (3) is refused; the person's Retry is the fourth call.
+    await injectFault(tag, { kind: "status", status: 429 }, 3);
+    await chat.open();
+    await chat.send("Hello");
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
     await chat.send(`Busy hour ${tag}`);
     expect(await chat.waitForAnswerToEnd()).toBe("error");
     await expect(chat.lastAnswer().getByTestId("answer-error")).toContainText("rate-limiting");
@@ -35,8 +54,8 @@ test.describe("failures are explained where they happen", () => {
     await expect(retry).toHaveText("Retry", { timeout: 5_000 });
     await retry.click();
     expect(await chat.waitForAnswerToEnd()).toBe("complete");
-    await expect(chat.answers).toHaveCount(1);
-    expect(await receivedRequests(tag)).toHaveLength(2);
+    await expect(chat.answers).toHaveCount(2);
+    expect(await receivedRequests(tag)).toHaveLength(4);
   });
 
   test("a balance problem (402) and a server error (500) are told apart", async ({ page }) => {
@@ -93,6 +112,8 @@ test.describe("failures are explained where they happen", () => {
     await chat.open();
     await chat.chooseMode("Non-think");
     await chat.send(`Queued ${tag}-queue`);
+    // While only keep-alives arrive, the answer says it is waiting for the model.
+    await expect(chat.lastAnswer().getByTestId("answer-waiting")).toContainText("Waiting for the model");
     expect(await chat.waitForAnswerToEnd()).toBe("complete");
     await expect(chat.lastAnswer().getByTestId("answer-text")).toContainText("offline simulator");
     await chat.send(`Limited ${tag}-limit`);

@@ -61,6 +61,8 @@ export const envSchema = z.object({
   DATABASE_URL: optionalString,
   /** Where the SQLite file and other local state live. */
   DATA_DIR: optionalString,
+  /** "1": print every database statement (for measuring; noisy). */
+  DB_LOG_STATEMENTS: z.enum(["0", "1"]).default("0"),
 
   /** Explicit backend choice; when unset the first configured one wins, else the simulator. */
   V4_BACKEND: backendKindSchema.optional(),

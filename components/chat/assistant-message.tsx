@@ -1,7 +1,7 @@
 "use client";
 
 import { Info, RefreshCw } from "lucide-react";
-import type { ChatUIMessage } from "@/lib/contract";
+import type { ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { AnswerMeta } from "./answer-meta";
@@ -9,11 +9,13 @@ import { AnswerStatus } from "./answer-status";
 import { Markdown } from "./markdown";
 import { reasoningOf, textOf } from "./message-text";
 import { ReasoningPanel } from "./reasoning-panel";
+import { RetryNotice } from "./retry-notice";
 import { VersionSwitcher } from "./version-switcher";
 
 export function AssistantMessage({
   message,
   streaming,
+  upstreamRetry,
   canAct,
   onRegenerate,
   onSwitchVersion,
@@ -21,6 +23,8 @@ export function AssistantMessage({
   message: ChatUIMessage;
   /** This answer is the one arriving now. */
   streaming: boolean;
+  /** Its upstream call failed before anything arrived and is being tried again. */
+  upstreamRetry?: UpstreamRetry | null;
   /** No answer is running: regenerate and version switching are possible. */
   canAct: boolean;
   onRegenerate: () => void;
@@ -53,7 +57,7 @@ export function AssistantMessage({
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current [animation-delay:-0.15s]" />
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current" />
           </span>
-          {streaming ? "Waiting for the model…" : "Catching up with this answer…"}
+          {upstreamRetry ? <RetryNotice retry={upstreamRetry} /> : streaming ? "Waiting for the model…" : "Catching up with this answer…"}
         </div>
       )}
       {text && (

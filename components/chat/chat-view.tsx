@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowDown } from "lucide-react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { isModelKey, type ModelKey } from "@/lib/ai/catalogue";
 import { isReasoningMode, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
@@ -22,6 +22,7 @@ export interface ChatViewProps {
   conversationId: string;
   isNew: boolean;
   initialMessages: ChatUIMessage[];
+  initialEarlier: number;
   initialModel: ModelKey;
   initialMode: ReasoningMode;
   backend: BackendInfo;
@@ -40,11 +41,12 @@ export function ChatView(props: ChatViewProps) {
   const chat = useChatSession({
     conversationId,
     initialMessages: props.initialMessages,
+    initialEarlier: props.initialEarlier,
     settings: { model, mode },
     onTitle: (title) => props.onTitle(conversationId, title),
     onSettled: props.onSettled,
   });
-  const { messages, status } = chat;
+  const { messages, status, earlier } = chat;
   const busy = status === "submitted" || status === "streaming";
 
   // A new chat starts with the browser's last choice (read after hydration to match the server's render).
@@ -110,6 +112,23 @@ export function ChatView(props: ChatViewProps) {
 
   const scroll = useScrollToBottom(messages, status);
   useRevealMatch(messages.length);
+
+  // Turns read in above the ones shown must not move what the person is reading (at the very
+  // top, the browser's own scroll anchoring does not apply): keep the distance from the bottom.
+  const keepFromBottom = useRef<number | null>(null);
+  const showEarlier = () => {
+    const element = scroll.ref.current;
+    if (element) keepFromBottom.current = element.scrollHeight - element.scrollTop;
+    void chat.showEarlier();
+  };
+  useLayoutEffect(() => {
+    const element = scroll.ref.current;
+    if (!element || keepFromBottom.current === null) return;
+    element.scrollTop = element.scrollHeight - keepFromBottom.current;
+    keepFromBottom.current = null;
+    // The button is gone once everything is read: keep the focus in the conversation.
+    if (earlier === 0) element.focus({ preventScroll: true });
+  }, [earlier, scroll.ref]);
   const announcement = answerAnnouncement(messages, busy);
 
   return (
@@ -117,16 +136,17 @@ export function ChatView(props: ChatViewProps) {
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <div ref={scroll.ref} className="min-h-0 flex-1 overflow-y-auto" data-testid="messages">
+      <div ref={scroll.ref} tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto outline-none" data-testid="messages">
         {messages.length === 0 ? (
           <EmptyState backend={backend} onPick={send} />
         ) : (
           <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
+            {earlier > 0 && <EarlierMessages count={earlier} disabled={busy || chat.loadingEarlier} onShow={showEarlier} />}
             {/* Keyed by place on the path, not id: switching versions swaps the message in place and keeps the keyboard focus. */}
             {messages.map((message, index) =>
               message.role === "user" ? (
                 <UserMessage
-                  key={`${index}-user`}
+                  key={`${earlier + index}-user`}
                   message={message}
                   canEdit={canAct}
                   onEdit={(text) => chat.edit(message.id, text)}
@@ -134,9 +154,10 @@ export function ChatView(props: ChatViewProps) {
                 />
               ) : (
                 <AssistantMessage
-                  key={`${index}-assistant`}
+                  key={`${earlier + index}-assistant`}
                   message={message}
                   streaming={busy && index === messages.length - 1}
+                  upstreamRetry={busy && index === messages.length - 1 ? chat.upstreamRetry : null}
                   canAct={canAct}
                   onRegenerate={() => {
                     chat.regenerate(message.id);
@@ -191,6 +212,17 @@ export function ChatView(props: ChatViewProps) {
           ) : null}
         </p>
       </div>
+    </div>
+  );
+}
+
+/** "Show earlier messages": a long chat opens on its last turns and reads the rest on request. */
+function EarlierMessages({ count, disabled, onShow }: { count: number; disabled: boolean; onShow: () => void }) {
+  return (
+    <div className="flex justify-center">
+      <Button variant="outline" size="sm" onClick={onShow} disabled={disabled} data-testid="show-earlier">
+        Show earlier messages ({count.toLocaleString("en")} more)
+      </Button>
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { DefaultChatTransport } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
-import type { ChatRequest, ChatUIMessage } from "@/lib/contract";
+import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
+import { PATH_WINDOW } from "@/lib/chat/path-window";
 import { textOf } from "./message-text";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
@@ -36,12 +37,15 @@ class ChatTransport extends DefaultChatTransport<ChatUIMessage> {
 export function useChatSession({
   conversationId,
   initialMessages,
+  initialEarlier = 0,
   settings,
   onTitle,
   onSettled,
 }: {
   conversationId: string;
   initialMessages: ChatUIMessage[];
+  /** Messages on the path before `initialMessages`, not loaded yet. */
+  initialEarlier?: number;
   settings: { model: ModelKey; mode: ReasoningMode };
   onTitle: (title: string) => void;
   onSettled: () => void;
@@ -51,6 +55,12 @@ export function useChatSession({
   const callbacks = useRef({ onTitle, onSettled });
   callbacks.current = { onTitle, onSettled };
   const [switching, setSwitching] = useState(false);
+  const [earlier, setEarlier] = useState(initialEarlier);
+  const earlierRef = useRef(earlier);
+  earlierRef.current = earlier;
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
+  /** The running answer's upstream call is being tried again (shown while nothing has arrived). */
+  const [upstreamRetry, setUpstreamRetry] = useState<UpstreamRetry | null>(null);
 
   const transport = useMemo(
     () =>
@@ -88,6 +98,7 @@ export function useChatSession({
     experimental_throttle: 40,
     onData: (part) => {
       if (part.type === "data-title") callbacks.current.onTitle(part.data.title);
+      if (part.type === "data-retry") setUpstreamRetry(part.data);
     },
     onFinish: ({ isError, isAbort }) => {
       callbacks.current.onSettled();
@@ -100,16 +111,32 @@ export function useChatSession({
   const statusRef = useRef(chat.status);
   statusRef.current = chat.status;
 
-  /** The conversation's path as the server has it, or null (not found, offline). */
+  const messageCount = useRef(initialMessages.length);
+  messageCount.current = chat.messages.length;
+
+  /**
+   * The conversation's path as the server has it, or null (not found, offline): as many of its
+   * last messages as this tab shows (`extra` more), and the count of those before them.
+   */
+  const fetchWindow = useCallback(
+    async (extra = 0): Promise<{ messages: ChatUIMessage[]; earlier: number } | null> => {
+      try {
+        const last = Math.max(PATH_WINDOW, messageCount.current + extra);
+        const response = await fetch(`/api/conversations/${conversationId}/messages?last=${last}`, { cache: "no-store" });
+        if (!response.ok) return null;
+        return (await response.json()) as { messages: ChatUIMessage[]; earlier: number };
+      } catch {
+        return null;
+      }
+    },
+    [conversationId],
+  );
   const fetchPath = useCallback(async (): Promise<ChatUIMessage[] | null> => {
-    try {
-      const response = await fetch(`/api/conversations/${conversationId}/messages`, { cache: "no-store" });
-      if (!response.ok) return null;
-      return ((await response.json()) as { messages: ChatUIMessage[] }).messages;
-    } catch {
-      return null;
-    }
-  }, [conversationId]);
+    const window = await fetchWindow();
+    if (!window) return null;
+    setEarlier(window.earlier);
+    return window.messages;
+  }, [fetchWindow]);
 
   /** Reads the conversation's path from the server; retried while the answer is still being saved. */
   const reload = useCallback(async () => {
@@ -224,13 +251,36 @@ export function useChatSession({
       const response = await fetch(`/api/conversations/${conversationId}/versions`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ messageId, version }),
+        body: JSON.stringify({ messageId, version, from: earlierRef.current }),
       });
-      if (response.ok) setMessages(((await response.json()) as { messages: ChatUIMessage[] }).messages);
+      if (response.ok) {
+        const window = (await response.json()) as { messages: ChatUIMessage[]; earlier: number };
+        setMessages(window.messages);
+        setEarlier(window.earlier);
+      }
     } finally {
       setSwitching(false);
     }
   };
 
-  return { ...chat, stop, edit, regenerate, retry, switchVersion, switching };
+  // A retry notice belongs to the answer it was sent for: gone when that answer ends.
+  useEffect(() => {
+    if (chat.status !== "streaming" && chat.status !== "submitted") setUpstreamRetry(null);
+  }, [chat.status]);
+
+  /** Reads the turns before the ones shown (only while no answer runs: the chat's state is the path). */
+  const showEarlier = async () => {
+    if (statusRef.current !== "ready" && statusRef.current !== "error") return;
+    setLoadingEarlier(true);
+    try {
+      const window = await fetchWindow(PATH_WINDOW);
+      if (!window || (statusRef.current !== "ready" && statusRef.current !== "error")) return;
+      setMessages(window.messages);
+      setEarlier(window.earlier);
+    } finally {
+      setLoadingEarlier(false);
+    }
+  };
+
+  return { ...chat, stop, edit, regenerate, retry, switchVersion, switching, upstreamRetry, earlier, showEarlier, loadingEarlier };
 }

@@ -26,6 +26,8 @@ export interface WorkspaceProps {
   /** The open conversation, or null on the new-chat page. */
   conversation: ConversationSummary | null;
   initialMessages: ChatUIMessage[];
+  /** Messages on the path before `initialMessages` (a long chat opens on its last turns). */
+  initialEarlier?: number;
   /** Id for a new conversation (made on the server so the first render is stable). */
   newConversationId: string;
 }
@@ -205,6 +207,7 @@ export function Workspace(props: WorkspaceProps) {
           conversationId={conversationId}
           isNew={props.conversation === null}
           initialMessages={props.initialMessages}
+          initialEarlier={props.initialEarlier ?? 0}
           initialModel={settings.model}
           initialMode={settings.mode}
           backend={props.backend}

@@ -2,8 +2,8 @@
  * Benchmark: answers streamed through the real path (provider → Generation → StreamHub) from the
  * offline simulator over HTTP. Prints time to first token, throughput and memory; asserts nothing.
  *
- *   npm run bench                 # 20 concurrent answers per model x mode, simulator at speed 20
- *   BENCH_CONCURRENCY=50 BENCH_SPEED=5 npm run bench
+ *   npm run bench -- stream       # 20 concurrent answers per model x mode, simulator at speed 20
+ *   BENCH_CONCURRENCY=50 BENCH_SPEED=5 npm run bench -- stream
  */
 import { createDeepSeekBackend } from "@/lib/ai/backends/deepseek";
 import type { ModelKey } from "@/lib/ai/catalogue";

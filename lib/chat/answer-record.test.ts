@@ -61,6 +61,8 @@ interface Case {
   name: string;
   mode?: ReasoningMode;
   fault?: Fault;
+  /** The fault answers every call (the default is the first call only). */
+  faultEveryTime?: boolean;
   backend?: () => Backend;
   /** Stop the answer once some text has arrived. */
   stop?: boolean;
@@ -91,6 +93,8 @@ const cases: Case[] = [
   {
     name: "error, with its hint and a retry time from retry-after",
     fault: { kind: "status", status: 429 },
+    // A single 429 is tried again by itself; the error stays when every attempt is refused.
+    faultEveryTime: true,
     expected: (meta) => {
       expect(meta.status).toBe("error");
       const error = meta.error;
@@ -157,7 +161,7 @@ describe("the answer record round-trips: live metadata equals reloaded metadata"
     const first = await send(null, uniqueTag("p1"), `Hello there ${conversationId}`, "non-think");
     await first.done;
 
-    if (c.fault) await addFault(sim, tag, c.fault, 1);
+    if (c.fault) await addFault(sim, tag, c.fault, c.faultEveryTime ? undefined : 1);
     const promptId = uniqueTag("p2");
     const generation = await send(first.messageId, promptId, `${tag} tell me about lighthouses`, c.mode ?? "non-think");
     let stopped = false;

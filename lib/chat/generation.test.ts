@@ -17,7 +17,8 @@ import { answerMetadata, answerStartRow, answerUpdate, type AnswerRow } from "./
 import { Generation, type ChatChunk, type GenerationInput, type SettledAnswer } from "./generation";
 import { activeAnswers, claimConversation, findConversationGenerations, findGeneration, startGeneration, stopConversation } from "./registry";
 import { uiChunkSize } from "./stream-hub";
-import { addFault, longText, readAll, simulatorBackend, startTestSimulator, uniqueTag } from "./test-helpers";
+import { addFault, loggedRequests, longText, readAll, simulatorBackend, startTestSimulator, uniqueTag } from "./test-helpers";
+import { retryDelayMs, UPSTREAM_RETRY } from "./upstream-retry";
 
 let sim: RunningSimulator;
 let backend: Backend;
@@ -70,7 +71,7 @@ function generate({
   mode?: ReasoningMode;
   persist?: (answer: SettledAnswer) => Promise<void>;
   maxOutputTokens?: number;
-} & Partial<Pick<GenerationInput, "persistFailed" | "persistRetryDelaysMs" | "readers">>): Started {
+} & Partial<Pick<GenerationInput, "persistFailed" | "persistRetryDelaysMs" | "readers" | "retryDelay">>): Started {
   const persisted: SettledAnswer[] = [];
   const messageId = `answer-${++ids}`;
   const createdAt = new Date();
@@ -86,6 +87,8 @@ function generate({
     version: { index: 1, count: 1 },
     parentId: `prompt-${ids}`,
     maxOutputTokens,
+    // The real policy decides whether to retry; the waits are shortened to keep the tests quick.
+    retryDelay: (error, attempt) => (retryDelayMs(error, attempt) === null ? null : 20),
     persist:
       persist ??
       (async (answer) => {
@@ -539,7 +542,12 @@ describe("Generation: stop and failures", () => {
     const chunks = await readAll(generation.stream());
     const answer = await generation.done;
 
-    expect(chunks.map((chunk) => chunk.type)).toEqual(["start", "message-metadata", "finish"]);
+    // A rate limit with a short retry-after and an overloaded upstream are tried again by
+    // themselves (each wait announced); what a retry cannot fix is not.
+    const retried = c.status === 429 || c.status === 503;
+    const attempts = retried ? UPSTREAM_RETRY.attempts : 1;
+    expect(await loggedRequests(sim, tag)).toHaveLength(attempts);
+    expect(chunks.map((chunk) => chunk.type)).toEqual(["start", ...Array<string>(attempts - 1).fill("data-retry"), "message-metadata", "finish"]);
     expect(answer.status).toBe("error");
     expect(answer.text).toBe("");
     expect(answer.reasoning).toBe("");
@@ -547,6 +555,47 @@ describe("Generation: stop and failures", () => {
     if (c.retryAfterSeconds !== undefined) expect(answer.error?.retryAfterSeconds).toBe(c.retryAfterSeconds);
     expect(persisted).toEqual([answer]);
     expect(finalMetadata(chunks)).toMatchObject({ status: "error", error: { code: c.code } });
+  });
+
+  it("tries a rate-limited call again by itself and completes, announcing the wait", async () => {
+    const tag = uniqueTag("busy");
+    await addFault(sim, tag, { kind: "status", status: 429 }, 1);
+    const { generation } = generate({ prompt: `${tag} hello` });
+    const chunks = await readAll(generation.stream());
+    const answer = await generation.done;
+
+    expect(answer.status).toBe("complete");
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(await loggedRequests(sim, tag)).toHaveLength(2);
+    const retry = chunks.find((chunk) => chunk.type === "data-retry");
+    expect(retry).toMatchObject({ transient: true, data: { attempt: 2, of: UPSTREAM_RETRY.attempts, reason: expect.stringContaining("429") } });
+    expect(chunks.findIndex((chunk) => chunk.type === "data-retry")).toBeLessThan(chunks.findIndex((chunk) => chunk.type === "text-start"));
+  });
+
+  it("never retries once something was shown: a broken stream ends interrupted after one call", async () => {
+    const tag = uniqueTag("cutonce");
+    await addFault(sim, tag, { kind: "cut", afterContentChars: 30 });
+    const { generation } = generate({ prompt: `${tag} hello` });
+    const answer = await generation.done;
+    expect(answer.status).toBe("interrupted");
+    expect(await loggedRequests(sim, tag)).toHaveLength(1);
+  });
+
+  it("Stop during the wait before a retry ends the answer stopped, without another call", async () => {
+    const tag = uniqueTag("stopwait");
+    await addFault(sim, tag, { kind: "status", status: 503 });
+    // A wait long enough to press Stop in.
+    const { generation } = generate({ prompt: `${tag} hello`, retryDelay: () => 30_000 });
+    const reader = generation.stream().getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("the stream ended before the retry was announced");
+      if (value.type === "data-retry") break;
+    }
+    generation.stop();
+    const answer = await generation.done;
+    expect(answer.status).toBe("stopped");
+    expect(await loggedRequests(sim, tag)).toHaveLength(1);
   });
 
   it("still ends the stream with finish, and marks the row through persistFailed once, when every save throws", async () => {

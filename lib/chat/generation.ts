@@ -11,6 +11,7 @@ import { estimateUsage } from "@/lib/usage/token-count";
 import { answerMetadata, settledMetadata, type AnswerRow, type SettledAnswer } from "./answer-record";
 import { AnswerRecorder } from "./answer-recorder";
 import { retryWithBackoff } from "./retry";
+import { retryDelayMs, UPSTREAM_RETRY } from "./upstream-retry";
 import { StreamHub, TooManyReaders, uiChunkCompaction, uiChunkSize } from "./stream-hub";
 
 export type ChatChunk = UIMessageChunk<ChatMessageMetadata, ChatDataParts>;
@@ -46,6 +47,8 @@ export interface GenerationInput {
   /** Work that should land on the stream before it closes if it is quick (the auto-title). */
   sideTask?: (emit: (chunk: ChatChunk) => void) => Promise<void>;
   maxOutputTokens?: number;
+  /** When a failed call with nothing shown is tried again (default: lib/chat/upstream-retry.ts). */
+  retryDelay?: (error: ChatError, failedAttempt: number) => number | null;
   /** Bounds of the answer's stream hub (defaults: 16 readers, 256 KiB behind at most). */
   readers?: { max?: number; maxBufferedBytes?: number };
 }
@@ -120,6 +123,39 @@ export class Generation {
     });
     const checkpoints = new Checkpointer(input.checkpoint, input.checkpointEveryMs ?? CHECKPOINT_EVERY_MS);
 
+    for (let attempt = 1; ; attempt += 1) {
+      ({ failure, aborted } = await this.attempt(recorder, checkpoints));
+      if (failure === undefined || aborted || this.stopRequested || recorder.hasOutput) break;
+      const error = toChatError(failure, input.backend.label);
+      const waitMs = (input.retryDelay ?? retryDelayMs)(error, attempt);
+      if (waitMs === null) break;
+      // Shown in place of "Waiting for the model…", to this tab and to any that follow along.
+      const retry = { attempt: attempt + 1, of: UPSTREAM_RETRY.attempts, at: new Date(Date.now() + waitMs).toISOString(), reason: error.message };
+      hub.push({ type: "data-retry", data: retry, transient: true });
+      console.warn(`[chat] answer ${this.messageId}: ${error.code}, trying again in ${waitMs} ms (attempt ${retry.attempt} of ${retry.of})`);
+      if (!(await delay(waitMs, this.abort.signal))) {
+        aborted = true;
+        break;
+      }
+    }
+    recorder.end();
+
+    const estimated = await this.estimate(recorder);
+    const settled = this.settle(recorder, startedAt, aborted || this.stopRequested, failure, estimated);
+    await checkpoints.idle();
+    await this.save(settled);
+    hub.push({ type: "message-metadata", messageMetadata: settledMetadata(input.start, settled) });
+    hub.push({ type: "finish" });
+    if (side) await Promise.race([side, delay(SIDE_TASK_GRACE_MS)]);
+    hub.close();
+    return settled;
+  }
+
+  /** One call to the upstream, its stream read to the end into `recorder` and the hub. */
+  private async attempt(recorder: AnswerRecorder, checkpoints: Checkpointer): Promise<{ failure: unknown; aborted: boolean }> {
+    const { input, hub } = this;
+    let failure: unknown;
+    let aborted = false;
     try {
       const options = input.backend.modeOptions(input.mode.effective);
       const result = streamText({
@@ -130,12 +166,11 @@ export class Generation {
         providerOptions: options.providerOptions,
         maxOutputTokens: input.maxOutputTokens,
         abortSignal: this.abort.signal,
-        // Failures go to the user at once with a retry button: silent retries hide rate limits.
+        // Retries are decided by run() (lib/chat/upstream-retry.ts), which knows whether anything was shown.
         maxRetries: 0,
         // Errors arrive as stream parts and are settled below; the default handler would only log them.
         onError: () => {},
       });
-
       for await (const part of result.stream) {
         switch (part.type) {
           case "reasoning-start":
@@ -186,17 +221,7 @@ export class Generation {
       if (this.stopRequested) aborted = true;
       else failure = error;
     }
-    recorder.end();
-
-    const estimated = await this.estimate(recorder);
-    const settled = this.settle(recorder, startedAt, aborted || this.stopRequested, failure, estimated);
-    await checkpoints.idle();
-    await this.save(settled);
-    hub.push({ type: "message-metadata", messageMetadata: settledMetadata(input.start, settled) });
-    hub.push({ type: "finish" });
-    if (side) await Promise.race([side, delay(SIDE_TASK_GRACE_MS)]);
-    hub.close();
-    return settled;
+    return { failure, aborted };
   }
 
   /** The final write, retried; if it keeps failing the row is marked interrupted instead. */
@@ -299,6 +324,20 @@ class Checkpointer {
   }
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function delay(ms: number): Promise<void>;
+/** With a signal: resolves true after `ms`, or false as soon as the signal aborts. */
+function delay(ms: number, signal: AbortSignal): Promise<boolean>;
+function delay(ms: number, signal?: AbortSignal): Promise<boolean | void> {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (completed: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+      resolve(completed);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 }

@@ -57,9 +57,22 @@ export interface ChatMessageMetadata {
   error?: AnswerError;
 }
 
+/** A failed first call that will be tried again by itself (nothing had been shown yet). */
+export interface UpstreamRetry {
+  /** The attempt about to be made, and how many there are in all. */
+  attempt: number;
+  of: number;
+  /** ISO instant of the next attempt. */
+  at: string;
+  /** What went wrong with the last attempt. */
+  reason: string;
+}
+
 /** Data parts: short-lived signals on the answer stream (title), and attachment references. */
 export type ChatDataParts = {
   title: { conversationId: string; title: string };
+  /** Transient: the answer waits to call the upstream again (see lib/chat/upstream-retry.ts). */
+  retry: UpstreamRetry;
   /** An attachment a message refers to (stored part `file`). */
   file: { attachmentId: string; name: string; mediaType: string; size: number };
 };

@@ -45,6 +45,8 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export const selectVersionSchema = z.object({
   messageId: clientIdSchema,
   version: z.number().int().min(1),
+  /** The answer holds the path from this position on (the messages the tab has loaded). */
+  from: z.number().int().min(0).optional(),
 });
 
 export const renameSchema = z.object({

@@ -14,7 +14,12 @@ export { databaseUrl };
 export function createDb(url: string): Db {
   const target = databaseTarget(url);
   target.prepare();
-  return new PrismaClient({ adapter: target.adapterFactory() });
+  // DB_LOG_STATEMENTS=1 prints every statement (the benchmark counts them per answer). Read here
+  // rather than through env(): scripts create clients before the app's settings are parsed.
+  if (process.env.DB_LOG_STATEMENTS !== "1") return new PrismaClient({ adapter: target.adapterFactory() });
+  const db = new PrismaClient({ adapter: target.adapterFactory(), log: [{ level: "query", emit: "event" }] });
+  db.$on("query", (event) => console.log(`[db] ${event.query}`));
+  return db;
 }
 
 const cacheKey = Symbol.for("v4chat.db.clients");

@@ -3,7 +3,7 @@ import path from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
 const SOURCE_FILES = ["next.config.ts", "proxy.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
-const SKIP = new Set(["node_modules", "generated", ".next", "simulator", "launcher"]);
+const SKIP = new Set(["node_modules", "generated", ".next", "simulator", "launcher", "bench"]);
 
 /** Newest modification time among the files a production build is made from. */
 function newestSourceTime(root: string): number {

@@ -2,7 +2,7 @@ import { createUIMessageStreamResponse } from "ai";
 import { sendChatMessage } from "@/lib/chat/send";
 import { chatRequestSchema } from "@/lib/contract";
 import { backend, requestContext } from "@/lib/server/context";
-import { errorResponse, readJson } from "@/lib/server/respond";
+import { ANSWER_STREAM_HEADERS, errorResponse, readJson } from "@/lib/server/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJson(request, chatRequestSchema);
     const { db, userId } = await requestContext();
     const generation = await sendChatMessage({ db, userId, backend: backend(), request: body });
-    return createUIMessageStreamResponse({ stream: generation.stream() });
+    return createUIMessageStreamResponse({ stream: generation.stream(), headers: ANSWER_STREAM_HEADERS });
   } catch (error) {
     return errorResponse(error);
   }

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { Workspace } from "@/components/chat/workspace";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { toUIPath } from "@/lib/chat/history";
+import { PATH_WINDOW, windowOfPath } from "@/lib/chat/path-window";
 import { clientIdSchema } from "@/lib/contract";
 import { getConversation, listConversations } from "@/lib/db/conversations";
 import { listMessages } from "@/lib/db/messages";
@@ -11,8 +12,16 @@ import { listFolders } from "@/lib/workspace/folders";
 
 export const dynamic = "force-dynamic";
 
-export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ConversationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ m?: string | string[] }>;
+}) {
   const parsed = clientIdSchema.safeParse((await params).id);
+  // A search result opens the conversation at `?m=<messageId>`: the page must hold that message.
+  const match = clientIdSchema.safeParse((await searchParams).m);
   if (!parsed.success) notFound();
   const context = await pageContext();
   const { db, userId } = context;
@@ -23,6 +32,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
     listFolders({ db, userId }),
     listMessages({ db, userId, conversationId: conversation.id }),
   ]);
+  const shown = windowOfPath(toUIPath(messages), { last: PATH_WINDOW, include: match.success ? match.data : undefined });
   return (
     <Workspace
       backend={backendInfo()}
@@ -30,7 +40,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       conversations={conversations.map(toConversationSummary)}
       folders={folders.map(({ id, name }) => ({ id, name }))}
       conversation={toConversationSummary(conversation)}
-      initialMessages={toUIPath(messages)}
+      initialMessages={shown.messages}
+      initialEarlier={shown.earlier}
       newConversationId={conversation.id}
     />
   );

@@ -2,7 +2,7 @@ import { createUIMessageStreamResponse } from "ai";
 import { findConversationGenerations } from "@/lib/chat/registry";
 import { clientIdSchema } from "@/lib/contract";
 import { requestContext } from "@/lib/server/context";
-import { errorResponse } from "@/lib/server/respond";
+import { ANSWER_STREAM_HEADERS, errorResponse } from "@/lib/server/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const { userId } = await requestContext();
     const [generation] = findConversationGenerations({ userId, conversationId });
     if (!generation) return new Response(null, { status: 204 });
-    return createUIMessageStreamResponse({ stream: generation.stream() });
+    return createUIMessageStreamResponse({ stream: generation.stream(), headers: ANSWER_STREAM_HEADERS });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,20 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { UpstreamRetry } from "@/lib/contract";
+
+/** "Trying again in 3 s (attempt 2 of 3)": the answer waits for the upstream on its own. */
+export function RetryNotice({ retry }: { retry: UpstreamRetry }) {
+  const [now, setNow] = useState(() => Date.now());
+  const left = Math.max(0, Math.ceil((Date.parse(retry.at) - now) / 1000));
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = setTimeout(() => setNow(Date.now()), 250);
+    return () => clearTimeout(timer);
+  }, [left, now]);
+  return (
+    <span data-testid="answer-retrying" title={retry.reason}>
+      {left > 0 ? `The model is busy; trying again in ${left} s` : "Trying again"} (attempt {retry.attempt} of {retry.of})…
+    </span>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Benchmark: first-load JavaScript of each page, gzip-compressed, as the production build serves
+ * it (the scripts a fresh browser downloads before the page works).
+ *
+ *   npx tsx --conditions=react-server lib/bench/page-weight.ts
+ */
+import { randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { sendTurn } from "./support/chat-client";
+import { startServices } from "./support/services";
+import { kib, printTable } from "./support/stats";
+
+/** Pages to weigh; `{conversation}` is replaced with a real conversation's id. */
+const PAGES = (process.env.BENCH_PAGES ?? "/,/c/{conversation},/sign-in,/account,/admin").split(",");
+
+async function scriptSources(pageUrl: string): Promise<{ status: number; sources: string[] }> {
+  const response = await fetch(pageUrl);
+  const html = await response.text();
+  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+  return { status: response.status, sources: [...new Set(sources)] };
+}
+
+async function main(): Promise<void> {
+  const services = await startServices({ speed: 50 });
+  try {
+    const appUrl = services.app.url;
+    const conversation = `bench-weight-${randomUUID()}`;
+    await sendTurn(appUrl, { conversationId: conversation, parentId: null, text: "A first question, so the chat page has an answer to show." });
+    const sizes = new Map<string, { raw: number; gzip: number }>();
+    const rows: string[][] = [];
+    for (const page of PAGES) {
+      const url = new URL(page.replace("{conversation}", conversation), appUrl).toString();
+      const { status, sources } = await scriptSources(url);
+      let gzip = 0;
+      let raw = 0;
+      for (const source of sources) {
+        let size = sizes.get(source);
+        if (!size) {
+          const body = Buffer.from(await (await fetch(new URL(source, appUrl))).arrayBuffer());
+          size = { raw: body.length, gzip: gzipSync(body).length };
+          sizes.set(source, size);
+        }
+        raw += size.raw;
+        gzip += size.gzip;
+      }
+      rows.push([page, `${status}`, `${sources.length}`, kib(raw), kib(gzip)]);
+    }
+    printTable("6. First-load JavaScript per page", ["page", "status", "scripts", "raw", "gzip"], rows);
+  } finally {
+    await services.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
