@@ -1,5 +1,6 @@
 // A long conversation opens on its last turns; earlier ones are read on request, in place.
 import { expect, test } from "@playwright/test";
+import { longConversationArchive } from "../lib/testing/long-conversation";
 import { pathOf, sendPrompt } from "./support/api";
 import { ChatPage } from "./support/chat-page";
 import { injectFault, uniqueTag } from "./support/simulator";
@@ -40,4 +41,37 @@ test("a long chat opens on its last turns, shows earlier ones on request, and ke
   await page.reload();
   await expect(chat.userMessages).toHaveCount(20);
   await expect(page.getByTestId("show-earlier")).toHaveText("Show earlier messages (14 more)");
+});
+
+test("a 1,000-message conversation opens on its last answer, scrolls, reads earlier turns and takes typing", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const tag = uniqueTag("thousand");
+  const archive = longConversationArchive({ id: `thousand-${tag}`, title: `A thousand messages ${tag}`, turns: 500 });
+  const imported = await request.post("/api/archive/import", { data: archive });
+  expect(imported.status(), await imported.text()).toBe(200);
+  const listed = (await (await request.get("/api/conversations")).json()) as { conversations: Array<{ id: string; title: string }> };
+  const conversation = listed.conversations.find((entry) => entry.title === `A thousand messages ${tag}`);
+  if (!conversation) throw new Error("the imported conversation is not listed");
+
+  const chat = new ChatPage(page);
+  await chat.open(`/c/${conversation.id}`);
+  await expect(chat.lastAnswer()).toContainText("That is all for step 500");
+  await expect(chat.lastAnswer()).toBeInViewport();
+  await expect(chat.answers).toHaveCount(20);
+  await expect(page.getByTestId("show-earlier")).toHaveText("Show earlier messages (960 more)");
+
+  // Scrolls with the keyboard, like any page: to the top, where earlier turns can be read in.
+  await page.getByTestId("messages").focus();
+  await page.keyboard.press("Home");
+  await expect(page.getByTestId("show-earlier")).toBeInViewport();
+  await page.getByTestId("show-earlier").click();
+  await expect(chat.answers).toHaveCount(40);
+  await expect(page.getByTestId("show-earlier")).toHaveText("Show earlier messages (920 more)");
+  await page.keyboard.press("End");
+  await expect(chat.lastAnswer()).toBeInViewport();
+
+  // The composer takes a long typed line at once.
+  const line = "How would this plan change for a team of five? ".repeat(4).trim();
+  await chat.composer.pressSequentially(line, { delay: 5 });
+  await expect(chat.composer).toHaveValue(line);
 });
