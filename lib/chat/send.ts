@@ -5,12 +5,13 @@ import { outputTokenCap } from "@/lib/ai/limits";
 import { resolveMode } from "@/lib/ai/modes";
 import { answerParts, plainTextOf, type ChatRequest } from "@/lib/contract";
 import { enforceLimits } from "@/lib/auth/limits";
+import { attachDocuments, modelMessagesWithDocuments } from "@/lib/documents/in-context";
 import type { Db } from "@/lib/db/client";
 import { checkpointAnswer, finishAnswer, markAnswerInterrupted, reserveTurn, setAutoTitle, TurnRejected } from "@/lib/db/queries";
 import { ChatError } from "@/lib/errors";
 import { answerUpdate } from "./answer-record";
 import type { Generation } from "./generation";
-import { pathTo, toModelMessages } from "./history";
+import { pathTo } from "./history";
 import { selectedPath } from "./message-tree";
 import { claimConversation, concurrencyLimits, startGeneration } from "./registry";
 import { fallbackTitle, makeTitle } from "./title";
@@ -37,6 +38,7 @@ export async function sendChatMessage({
   try {
     const effective = resolveMode(mode, backend.contextWindow, getModelInfo(model).capabilities.thinkMaxMinContext);
     const prompt = request.trigger === "submit" ? request.message : null;
+    const documentParts = await attachDocuments({ db, userId, ids: prompt?.documentIds ?? [] });
     const turn = await reserveTurn({
       db,
       userId,
@@ -47,7 +49,7 @@ export async function sendChatMessage({
       prompt: prompt && {
         id: prompt.id,
         text: prompt.text,
-        parts: JSON.stringify([{ type: "text", text: prompt.text }]),
+        parts: JSON.stringify([...documentParts, { type: "text", text: prompt.text }]),
       },
       answer: {
         model,
@@ -76,7 +78,7 @@ export async function sendChatMessage({
         messageId: answerId,
         model,
         mode: effective,
-        messages: toModelMessages(history),
+        messages: await modelMessagesWithDocuments({ db, userId, path: history }),
         backend,
         start: turn.answer,
         version: answerStep?.version ?? { index: 1, count: 1 },

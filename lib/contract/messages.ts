@@ -5,6 +5,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ErrorPayload } from "@/lib/errors";
 import type { MessageStatus, PriceTier } from "./enums";
+import type { DocumentFigures } from "./parts";
 
 /** Usage as shown under an answer. */
 export interface AnswerUsage {
@@ -61,7 +62,7 @@ export interface ChatMessageMetadata {
 export type ChatDataParts = {
   title: { conversationId: string; title: string };
   /** An attachment a message refers to (stored part `file`). */
-  file: { attachmentId: string; name: string; mediaType: string; size: number };
+  file: { attachmentId: string; name: string; mediaType: string; size: number; document?: DocumentFigures };
 };
 
 export type ChatUIMessage = UIMessage<ChatMessageMetadata, ChatDataParts>;

@@ -25,10 +25,5 @@ export const uploadEventSchema = z.discriminatedUnion("type", [
 ]);
 export type UploadEvent = z.infer<typeof uploadEventSchema>;
 
-/** Documents one message may carry. */
-export const MAX_DOCUMENTS_PER_MESSAGE = 10;
-
-export const documentIdsSchema = z.array(z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)).max(MAX_DOCUMENTS_PER_MESSAGE);
-
 /** The file name travels in a header (the body is the raw bytes), percent-encoded. */
 export const FILE_NAME_HEADER = "x-file-name";

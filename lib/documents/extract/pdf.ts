@@ -18,7 +18,7 @@ export async function extractPdf(bytes: Uint8Array, name: string, progress: Extr
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
   } catch (error) {
     const kind = error instanceof Error ? error.name : "";
     if (kind === "PasswordException") {
