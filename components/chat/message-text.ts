@@ -7,3 +7,9 @@ export function textOf(message: ChatUIMessage): string {
 export function reasoningOf(message: ChatUIMessage): string {
   return message.parts.map((part) => (part.type === "reasoning" ? part.text : "")).join("");
 }
+
+/** The documents a prompt carries (its file parts that were read as documents), for the request. */
+export function documentIdsOf(message: ChatUIMessage): { documentIds?: string[] } {
+  const ids = message.parts.flatMap((part) => (part.type === "data-file" && part.data.document ? [part.data.document.id] : []));
+  return ids.length > 0 ? { documentIds: ids } : {};
+}

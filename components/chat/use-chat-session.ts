@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage } from "@/lib/contract";
-import { textOf } from "./message-text";
+import { documentIdsOf, textOf } from "./message-text";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
 export const TABS_CHANNEL = "v4chat:tabs";
@@ -69,7 +69,7 @@ export function useChatSession({
                   model,
                   mode,
                   parentId: messages[messages.length - 2]?.id ?? null,
-                  message: { id: last.id, text: textOf(last) },
+                  message: { id: last.id, text: textOf(last), ...documentIdsOf(last) },
                 };
           return { body };
         },
