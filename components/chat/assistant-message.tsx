@@ -4,6 +4,7 @@ import { Info, RefreshCw } from "lucide-react";
 import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { TokenPrices } from "@/lib/usage/prices";
 import { AnswerMeta } from "./answer-meta";
 import { AnswerStatus } from "./answer-status";
 import { Markdown } from "./markdown";
@@ -17,7 +18,10 @@ export function AssistantMessage({
   canAct,
   onRegenerate,
   onSwitchVersion,
+  prices,
 }: {
+  /** Today's prices of the answer's model: the figures show what its cache hits saved. */
+  prices?: TokenPrices;
   message: ChatUIMessage;
   /** This answer is the one arriving now. */
   streaming: boolean;
@@ -73,7 +77,7 @@ export function AssistantMessage({
               </Button>
             )}
           </div>
-          <AnswerMeta meta={meta} />
+          <AnswerMeta meta={meta} prices={prices} />
         </div>
       )}
     </article>

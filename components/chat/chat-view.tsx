@@ -142,6 +142,7 @@ export function ChatView(props: ChatViewProps) {
                 <AssistantMessage
                   key={`${index}-assistant`}
                   message={message}
+                  prices={backend.models.find((info) => info.key === message.metadata?.model)?.prices}
                   streaming={busy && index === messages.length - 1}
                   canAct={canAct}
                   onRegenerate={() => {

@@ -72,7 +72,7 @@ export function DocumentCard({
           <p className="truncate font-medium">{name}</p>
         )}
         {document && (
-          <p className="truncate text-xs text-muted-foreground" data-testid="document-figures">
+          <p className="text-xs text-muted-foreground" data-testid="document-figures">
             {documentFigures(document).join(" · ")}
           </p>
         )}
