@@ -17,15 +17,61 @@ function firstUserContent(body: { messages: Array<{ role: string; content: unkno
 }
 
 test.describe("documents in a conversation", () => {
+  test("Markdown and CSV: two documents on one message, every summary preset, then delete", async ({ page }) => {
+    test.setTimeout(150_000);
+    const chat = new ChatPage(page);
+    await chat.open();
+    const tag = uniqueTag("md");
+    // Long enough to fill whole 256-token blocks of the prefix cache.
+    const history = Array.from({ length: 30 }, (_, index) => `- ${2000 + index}: release ${index + 1} shipped with ${index * 3} fixes`).join("\n");
+    const markdown = `# Release notes ${tag}\n\n## Added\n\n- Export to PDF\n- Dark mode\n\n## Fixed\n\n- Crash on start (due 2027-01-10)\n\n## History\n\n${history}\n`;
+    const csv = `name,owner,due\nbeta ${tag},Ana,2027-02-01\nlaunch,Bo,2027-03-01\n`;
+    await attach(page, [
+      { name: `${tag}.md`, bytes: new TextEncoder().encode(markdown), mimeType: "text/markdown" },
+      { name: `${tag}.csv`, bytes: new TextEncoder().encode(csv), mimeType: "text/csv" },
+    ]);
+    const cards = page.getByTestId("document-tray").getByTestId("document-card");
+    await expect(cards).toHaveCount(2);
+    await expect(cards.nth(0)).toHaveAttribute("data-state", "ready");
+    await expect(cards.nth(1)).toHaveAttribute("data-state", "ready");
+    await expect(cards.nth(0).getByTestId("document-figures")).toContainText(`Markdown · ${markdown.length.toLocaleString("en-US")} characters`);
+    await expect(cards.nth(1).getByTestId("document-figures")).toContainText(`CSV · ${csv.length} characters`);
+    await expect(page.getByTestId("send-estimate")).toBeVisible();
+
+    // The first preset goes with the documents; the others ask about them in the same conversation.
+    for (const [index, preset] of SUMMARY_PRESETS.entries()) {
+      await page.getByTestId(`preset-${preset.key}`).click();
+      await expect(chat.answers).toHaveCount(index + 1);
+      expect(await chat.waitForAnswerToEnd()).toBe("complete");
+      await expect(chat.lastAnswer()).not.toHaveText("");
+      const requests = await receivedRequests(preset.prompt);
+      const body = requests.find((request) => firstUserContent(request.body).includes(tag))!.body;
+      expect(firstUserContent(body)).toContain(`<document name="${tag}.md">\n${markdown}`);
+      expect(firstUserContent(body)).toContain(`<document name="${tag}.csv">\n${csv}`);
+      if (index > 0) await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText(/cached/);
+    }
+    await expect(chat.userMessages.first().getByTestId("document-card")).toHaveCount(2);
+
+    // Delete both on the documents page: gone from the list, and the conversation says so.
+    await page.goto("/documents");
+    for (const name of [`${tag}.md`, `${tag}.csv`]) {
+      await page.getByRole("button", { name: `Delete ${name}` }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+      await expect(page.getByRole("button", { name: `Delete ${name}` })).toHaveCount(0);
+    }
+    const listed = (await (await page.request.get("/api/documents")).json()) as { documents: Array<{ name: string }> };
+    expect(listed.documents.map((document) => document.name)).not.toContain(`${tag}.md`);
+  });
+
   test("a PDF: upload, estimate, summary, follow-up from the cache, preview", async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();
     const tag = uniqueTag("pdf");
-    await attach(page, [{ name: `${tag}.pdf`, bytes: await makePdf(30, 20, tag) }]);
+    await attach(page, [{ name: `${tag}.pdf`, bytes: await makePdf(20, 20, tag) }]);
 
     const card = page.getByTestId("document-tray").getByTestId("document-card");
     await expect(card).toHaveAttribute("data-state", "ready");
-    await expect(card.getByTestId("document-figures")).toContainText(/PDF · 30 pages · [\d,]+ characters · [\d.K]+ tokens/);
+    await expect(card.getByTestId("document-figures")).toContainText(/PDF · 20 pages · [\d,]+ characters · [\d.K]+ tokens/);
     const estimate = page.getByTestId("send-estimate");
     await expect(estimate.getByTestId("estimate-total")).toContainText(/of 1M tokens/);
     await expect(estimate.getByTestId("estimate-flash")).toContainText(/Flash ≈ <?\$[\d.]+ to read · follow-ups ≈ <?\$[\d.]+ \(cached\)/);
@@ -34,7 +80,7 @@ test.describe("documents in a conversation", () => {
     // The preview shows the extracted text with its page markers.
     await card.getByRole("button", { name: `${tag}.pdf`, exact: true }).click();
     const preview = page.getByTestId("document-preview");
-    await expect(preview.getByTestId("document-preview-text")).toContainText(`--- Page 3 of 30 ---\nPage 3 of the ${tag}`);
+    await expect(preview.getByTestId("document-preview-text")).toContainText(`--- Page 3 of 20 ---\nPage 3 of the ${tag}`);
     await page.keyboard.press("Escape");
     await expect(preview).toBeHidden();
 
@@ -48,13 +94,13 @@ test.describe("documents in a conversation", () => {
     await expect(chat.lastAnswer().getByTestId("cache-savings")).toContainText(/saved \$0\.\d+/);
 
     // Upstream: the whole document, in the first user message, identical in both requests.
-    const [first] = await receivedRequests(SUMMARY_PRESETS[0]!.prompt);
-    const [second] = await receivedRequests(`${tag}-q2`);
+    // The prompts' last user messages both carry the tag: the summary's in the document, the follow-up's in its words.
+    const [first, second] = await receivedRequests(tag);
     expect(first).toBeDefined();
     expect(second).toBeDefined();
     const documentMessage = firstUserContent(first!.body);
-    expect(documentMessage).toContain(`<document name="${tag}.pdf" pages="30">`);
-    for (let pageNumber = 1; pageNumber <= 30; pageNumber++) expect(documentMessage).toContain(`Page ${pageNumber} of the ${tag}`);
+    expect(documentMessage).toContain(`<document name="${tag}.pdf" pages="20">`);
+    for (let pageNumber = 1; pageNumber <= 20; pageNumber++) expect(documentMessage).toContain(`Page ${pageNumber} of the ${tag}`);
     expect(firstUserContent(second!.body)).toBe(documentMessage);
     expect(second!.body.messages[0]).toEqual(first!.body.messages[0]);
   });
