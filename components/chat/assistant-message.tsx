@@ -4,6 +4,7 @@ import { Info, RefreshCw } from "lucide-react";
 import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DocumentPartsProgress } from "@/components/documents/parts-progress";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { AnswerMeta } from "./answer-meta";
 import { AnswerStatus } from "./answer-status";
@@ -42,6 +43,7 @@ export function AssistantMessage({
           <Info className="h-3.5 w-3.5" /> {meta.modeNotice}
         </p>
       )}
+      <DocumentPartsProgress message={message} streaming={live} />
       {reasoning && (
         <ReasoningPanel
           text={reasoning}

@@ -189,6 +189,7 @@ export function ChatView(props: ChatViewProps) {
                 drafts={documents}
                 backend={backend}
                 model={model}
+                mode={mode}
                 conversationTokens={contextUsed}
                 draftTokens={0}
                 conversationHasDocuments={conversationHasDocuments}

@@ -1,6 +1,8 @@
 "use client";
 
+import type { ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
+import { readWholeTokens } from "@/lib/documents/estimate";
 import { SUMMARY_PRESETS } from "@/lib/documents/presets";
 import { DocumentCard } from "./document-card";
 import { SendEstimate } from "./send-estimate";
@@ -15,6 +17,7 @@ export function DocumentTray({
   drafts,
   backend,
   model,
+  mode,
   conversationTokens,
   draftTokens,
   conversationHasDocuments,
@@ -24,6 +27,7 @@ export function DocumentTray({
   drafts: DocumentDrafts;
   backend: BackendInfo;
   model: string;
+  mode: ReasoningMode;
   conversationTokens: number;
   draftTokens: number;
   conversationHasDocuments: boolean;
@@ -59,6 +63,7 @@ export function DocumentTray({
           documentTokens={drafts.tokens}
           documentCount={drafts.ready.length}
           draftTokens={draftTokens}
+          readWholeTokens={readWholeTokens({ backend, model, mode, setting: drafts.windowTokens })}
         />
       )}
       {showPresets && (

@@ -13,7 +13,10 @@ export function SendEstimate({
   documentTokens,
   documentCount,
   draftTokens,
+  readWholeTokens,
 }: {
+  /** Beyond this the documents are read in parts (the window less the answer's room). */
+  readWholeTokens: number;
   backend: BackendInfo;
   model: string;
   conversationTokens: number;
@@ -42,9 +45,10 @@ export function SendEstimate({
         </div>
         <span>{Math.round(share * 1000) / 10}%</span>
       </div>
-      {!mine.fits && (
+      {mine.totalTokens > readWholeTokens && (
         <p className="mt-1 text-danger" data-testid="estimate-over-window">
-          This is more than {chosen.label}&apos;s window: the documents will be summarised in parts, then the parts combined.
+          More than fits in {chosen.label}&apos;s window with room for the answer ({formatTokens(readWholeTokens)} tokens): the documents will be
+          read in parts, each part summarised, and the answer will combine the summaries. The estimate is for reading them whole.
         </p>
       )}
       <ul className="mt-1.5 grid gap-0.5 sm:grid-cols-2">

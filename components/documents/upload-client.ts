@@ -66,13 +66,19 @@ function safeJson(text: string): unknown {
   }
 }
 
-let limits: Promise<{ maxBytes: number }> | undefined;
+export interface DocumentLimits {
+  maxBytes: number;
+  /** Tokens documents may fill before they are read in parts, when the server sets it (else the model's window decides). */
+  windowTokens: number | null;
+}
 
-/** The server's upload limit (asked once), so a file over it is refused before it is sent. */
-export function documentLimits(): Promise<{ maxBytes: number }> {
-  limits ??= fetch("/api/documents?limits=1", { cache: "no-store" })
-    .then((response) => response.json() as Promise<{ maxBytes?: number }>)
-    .then((body) => ({ maxBytes: body.maxBytes ?? Number.POSITIVE_INFINITY }))
-    .catch(() => ({ maxBytes: Number.POSITIVE_INFINITY }));
+let limits: Promise<DocumentLimits> | undefined;
+
+/** The server's limits (asked once): a file over the size limit is refused before it is sent. */
+export function documentLimits(): Promise<DocumentLimits> {
+  limits ??= fetch("/api/documents", { cache: "no-store" })
+    .then((response) => response.json() as Promise<{ maxBytes?: number; windowTokens?: number | null }>)
+    .then((body) => ({ maxBytes: body.maxBytes ?? Number.POSITIVE_INFINITY, windowTokens: body.windowTokens ?? null }))
+    .catch(() => ({ maxBytes: Number.POSITIVE_INFINITY, windowTokens: null }));
   return limits;
 }

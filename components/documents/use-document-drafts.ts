@@ -32,6 +32,7 @@ export function toFileDataPart(document: DocumentInfo): FileDataPart {
 
 export function useDocumentDrafts() {
   const [drafts, setDrafts] = useState<DraftDocument[]>([]);
+  const [windowTokens, setWindowTokens] = useState<number | null>(null);
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
 
@@ -39,7 +40,8 @@ export function useDocumentDrafts() {
     setDrafts((current) => (next === null ? current.filter((draft) => draft.key !== key) : current.map((draft) => (draft.key === key ? next : draft))));
 
   const add = useCallback(async (files: readonly File[]) => {
-    const { maxBytes } = await documentLimits();
+    const { maxBytes, windowTokens: limit } = await documentLimits();
+    setWindowTokens(limit);
     for (const file of files) {
       const key = `draft-${nextKey++}`;
       const name = file.name || "pasted text";
@@ -68,7 +70,7 @@ export function useDocumentDrafts() {
   const uploading = drafts.some((draft) => draft.state === "uploading");
   const tokens = ready.reduce((sum, document) => sum + document.tokens, 0);
   const chars = ready.reduce((sum, document) => sum + document.chars, 0);
-  return { drafts, ready, uploading, tokens, chars, add, remove, clear };
+  return { drafts, ready, uploading, tokens, chars, windowTokens, add, remove, clear };
 }
 
 export type DocumentDrafts = ReturnType<typeof useDocumentDrafts>;

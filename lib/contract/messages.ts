@@ -58,11 +58,24 @@ export interface ChatMessageMetadata {
   error?: AnswerError;
 }
 
+export interface DocumentPartsProgress {
+  /** The document being read. */
+  name: string;
+  /** The part being summarised (1-based) and how many there are; part === total + 1 while combining. */
+  part: number;
+  total: number;
+  /** Parts summarised so far, over every document read in parts. */
+  done: number;
+  of: number;
+}
+
 /** Data parts: short-lived signals on the answer stream (title), and attachment references. */
 export type ChatDataParts = {
   title: { conversationId: string; title: string };
   /** An attachment a message refers to (stored part `file`). */
   file: { attachmentId: string; name: string; mediaType: string; size: number; document?: DocumentFigures };
+  /** Progress of reading documents longer than the window in parts, before the answer streams. */
+  "document-parts": DocumentPartsProgress;
 };
 
 export type ChatUIMessage = UIMessage<ChatMessageMetadata, ChatDataParts>;

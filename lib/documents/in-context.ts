@@ -7,7 +7,14 @@ import type { ModelMessage } from "ai";
 import { toModelMessages } from "@/lib/chat/history";
 import type { FilePart, StoredPart } from "@/lib/contract";
 import type { Db } from "@/lib/db/client";
+import type { Backend } from "@/lib/ai/backends/types";
+import type { ModelKey } from "@/lib/ai/catalogue";
+import type { GenerationInput } from "@/lib/chat/generation";
 import { ChatError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { estimateTokens } from "@/lib/usage/estimate";
+import { READ_WHOLE_MARGIN_TOKENS } from "./estimate";
+import { summariseInParts } from "./read-in-parts";
 import { documentTextsByAttachment } from "./store";
 
 /** One document as the model reads it: named, with its page count, fenced by tags. */
@@ -42,20 +49,67 @@ interface PathRow {
   parts: readonly StoredPart[];
 }
 
-/** The history sent upstream, with each prompt's documents put in front of its words. */
-export async function modelMessagesWithDocuments({ db, userId, path }: { db: Db; userId: string; path: readonly PathRow[] }): Promise<ModelMessage[]> {
+export interface DocumentRequest {
+  /** The history with each prompt's documents in front of its words. */
+  messages: ModelMessage[];
+  /** Set when the documents do not fit the budget: reads them in parts first (see read-in-parts.ts). */
+  prepareMessages?: NonNullable<GenerationInput["prepareMessages"]>;
+}
+
+/**
+ * The history sent upstream, with each prompt's documents put in front of its words. When the
+ * whole does not fit `budgetTokens`, the documents are read in parts first, and their parts'
+ * summaries stand in for them.
+ */
+export async function documentRequest({
+  db,
+  userId,
+  path,
+  budgetTokens,
+  backend,
+  model,
+}: {
+  db: Db;
+  userId: string;
+  path: readonly PathRow[];
+  budgetTokens: number;
+  backend: Backend;
+  model: ModelKey;
+}): Promise<DocumentRequest> {
   const attachmentIds = path.flatMap((row) => (row.role === "user" ? row.parts.flatMap((part) => (part.type === "file" && part.document ? [part.attachmentId] : [])) : []));
-  if (attachmentIds.length === 0) return toModelMessages(path);
+  if (attachmentIds.length === 0) return { messages: toModelMessages(path) };
   const texts = await documentTextsByAttachment({ db, userId, attachmentIds });
-  return toModelMessages(
-    path.map((row) => {
-      if (row.role !== "user") return row;
-      const blocks = row.parts.flatMap((part) => {
-        if (part.type !== "file" || !part.document) return [];
-        const doc = texts.get(part.attachmentId);
-        return [doc ? documentBlock(doc) : `[The document “${part.name}” was deleted; its text is no longer available.]`];
-      });
-      return blocks.length === 0 ? row : { ...row, content: `${blocks.join("\n\n")}\n\n${row.content}` };
-    }),
-  );
+  const build = (blockOf: (attachmentId: string) => string | undefined) =>
+    toModelMessages(
+      path.map((row) => {
+        if (row.role !== "user") return row;
+        const blocks = row.parts.flatMap((part) => {
+          if (part.type !== "file" || !part.document) return [];
+          return [blockOf(part.attachmentId) ?? `[The document “${part.name}” was deleted; its text is no longer available.]`];
+        });
+        return blocks.length === 0 ? row : { ...row, content: `${blocks.join("\n\n")}\n\n${row.content}` };
+      }),
+    );
+  const whole = (attachmentId: string) => {
+    const doc = texts.get(attachmentId);
+    return doc && documentBlock(doc);
+  };
+  const documentTokens = [...texts.values()].reduce((sum, doc) => sum + doc.tokens, 0);
+  const otherTokens = path.reduce((sum, row) => sum + estimateTokens(row.content), 0);
+  if (documentTokens + otherTokens <= budgetTokens) return { messages: build(whole) };
+
+  const request = path[path.length - 1]?.content ?? "";
+  return {
+    messages: build(whole),
+    prepareMessages: async ({ emit, signal }) => {
+      const blocks = await summariseInParts({ documents: texts, budgetTokens, request, backend, model, emit, signal });
+      return build((attachmentId) => blocks.get(attachmentId));
+    },
+  };
+}
+
+/** Tokens of context documents may fill before they are read in parts: the window less the answer's room (or the setting). */
+export function readWholeBudget({ contextWindow, maxOutputTokens }: { contextWindow: number; maxOutputTokens: number }): number {
+  const setting = env().DOCUMENT_WINDOW_TOKENS;
+  return setting ?? Math.max(8192, contextWindow - maxOutputTokens - READ_WHOLE_MARGIN_TOKENS);
 }

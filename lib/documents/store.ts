@@ -43,10 +43,12 @@ export async function listDocuments({ db, userId }: { db: Db; userId: string }):
 
 /** Texts of the given attachments (the ids messages' file parts carry), owner-scoped. */
 export async function documentTextsByAttachment({ db, userId, attachmentIds }: { db: Db; userId: string; attachmentIds: readonly string[] }) {
-  if (attachmentIds.length === 0) return new Map<string, { name: string; text: string; pages: number | null }>();
+  const texts = new Map<string, { name: string; text: string; pages: number | null; tokens: number }>();
+  if (attachmentIds.length === 0) return texts;
   const rows = await db.document.findMany({
     where: { userId, attachmentId: { in: [...new Set(attachmentIds)] } },
-    select: { attachmentId: true, text: true, pages: true, attachment: { select: { name: true } } },
+    select: { attachmentId: true, text: true, pages: true, tokens: true, attachment: { select: { name: true } } },
   });
-  return new Map(rows.map((row) => [row.attachmentId, { name: row.attachment.name, text: row.text, pages: row.pages }]));
+  for (const row of rows) texts.set(row.attachmentId, { name: row.attachment.name, text: row.text, pages: row.pages, tokens: row.tokens });
+  return texts;
 }

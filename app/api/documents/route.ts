@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   try {
     const { db, userId } = await requestContext();
-    return Response.json({ documents: await listDocuments({ db, userId }), maxBytes: env().DOCUMENT_MAX_BYTES });
+    return Response.json({ documents: await listDocuments({ db, userId }), maxBytes: env().DOCUMENT_MAX_BYTES, windowTokens: env().DOCUMENT_WINDOW_TOKENS ?? null });
   } catch (error) {
     return errorResponse(error);
   }
