@@ -48,4 +48,14 @@ test("a document longer than the window is read in parts, with progress, then co
   expect(finalText).toContain(`read-in-parts="${parts}"`);
   expect(finalText).toContain(`### Part ${parts} of ${parts}`);
   expect(finalText).not.toContain(`--- Page ${pages} of ${pages} ---`);
+
+  // A follow-up reuses the parts' summaries (no part is read again) from the same prefix, so it hits the cache.
+  await chat.send(`And the risks? ${tag}`);
+  expect(await chat.waitForAnswerToEnd()).toBe("complete");
+  await expect(chat.lastAnswer().getByTestId("document-parts-progress")).toHaveCount(0);
+  await expect(chat.lastAnswer().getByTestId("answer-meta")).toContainText(/cached/);
+  const after = await allRequests(tag);
+  expect(after.filter((request) => contentOf(request).includes(`of the document “${tag}.pdf”, which is too long`))).toHaveLength(parts);
+  const followUp = after.filter((request) => request.body.stream === true && contentOf(request).includes("read-in-parts=")).pop()!;
+  expect(followUp.body.messages[0]).toEqual(final[0]!.body.messages[0]);
 });

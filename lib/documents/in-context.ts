@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import { estimateTokens } from "@/lib/usage/estimate";
 import { READ_WHOLE_MARGIN_TOKENS } from "./estimate";
 import { summariseInParts } from "./read-in-parts";
-import { documentTextsByAttachment } from "./store";
+import { documentTextsByAttachment, savePartSummaries, type PartSummaries } from "./store";
 
 /** One document as the model reads it: named, with its page count, fenced by tags. */
 export function documentBlock(doc: { name: string; pages: number | null; text: string }): string {
@@ -98,11 +98,14 @@ export async function documentRequest({
   const otherTokens = path.reduce((sum, row) => sum + estimateTokens(row.content), 0);
   if (documentTokens + otherTokens <= budgetTokens) return { messages: build(whole) };
 
-  const request = path[path.length - 1]?.content ?? "";
   return {
     messages: build(whole),
     prepareMessages: async ({ emit, signal }) => {
-      const blocks = await summariseInParts({ documents: texts, budgetTokens, request, backend, model, emit, signal });
+      const save = async (attachmentId: string, value: PartSummaries) => {
+        const doc = texts.get(attachmentId);
+        if (doc) await savePartSummaries({ db, userId, id: doc.id, value });
+      };
+      const blocks = await summariseInParts({ documents: texts, budgetTokens, backend, model, emit, signal, save });
       return build((attachmentId) => blocks.get(attachmentId));
     },
   };

@@ -9,6 +9,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { DocumentPartsProgress } from "@/lib/contract";
 import type { ChatChunk } from "@/lib/chat/generation";
 import { documentBlock } from "./in-context";
+import type { DocumentText } from "./store";
 import { splitIntoParts } from "./split";
 
 /** Tokens kept free in each part's request for the instruction and the part's summary. */
@@ -16,23 +17,22 @@ const PART_OVERHEAD_TOKENS = 3000;
 /** Longest summary of one part. */
 export const PART_SUMMARY_MAX_TOKENS = 1500;
 
-export interface LongDocument {
-  name: string;
-  pages: number | null;
-  text: string;
-  tokens: number;
-}
+export type LongDocument = Pick<DocumentText, "name" | "pages" | "text" | "tokens" | "partSummaries">;
 
 export function partTokensFor(budgetTokens: number): number {
   return Math.max(1000, budgetTokens - PART_OVERHEAD_TOKENS);
 }
 
-function partPrompt(doc: LongDocument, part: { index: number; total: number; text: string }, request: string): string {
+/**
+ * The request for one part. It does not depend on the question asked, so the summaries are made
+ * once per document and reused by every later question (and the answer's prefix stays cached).
+ */
+function partPrompt(doc: LongDocument, part: { index: number; total: number; text: string }): string {
   return (
     `${documentBlock({ name: `${doc.name} (part ${part.index} of ${part.total})`, pages: null, text: part.text })}\n\n` +
     `This is part ${part.index} of ${part.total} of the document “${doc.name}”, which is too long to read in one request. ` +
-    "Summarise this part thoroughly, in order: keep every fact, figure, name, date, decision and open question that could matter " +
-    `for this request about the whole document: “${request.slice(0, 2000)}”. Write only the summary.`
+    "Summarise this part thoroughly, in order, under its own headings: keep every fact, figure, name, date, decision, action " +
+    "item and open question, so that questions about the whole document can be answered from the summaries. Write only the summary."
   );
 }
 
@@ -55,31 +55,38 @@ export function partsBlock(doc: LongDocument, summaries: readonly string[]): str
 export async function summariseInParts({
   documents,
   budgetTokens,
-  request,
   backend,
   model,
   emit,
   signal,
+  save,
 }: {
   documents: ReadonlyMap<string, LongDocument>;
   budgetTokens: number;
-  request: string;
+  /** Keeps the summaries of a document (by attachment id) for later requests. */
+  save: (attachmentId: string, value: { partTokens: number; summaries: string[] }) => Promise<void>;
   backend: Backend;
   model: ModelKey;
   emit: (chunk: ChatChunk) => void;
   signal: AbortSignal;
 }): Promise<Map<string, string>> {
-  const planned = [...documents].map(([id, doc]) => ({ id, doc, parts: splitIntoParts(doc.text, doc.tokens, partTokensFor(budgetTokens)) }));
+  const partTokens = partTokensFor(budgetTokens);
+  const blocks = new Map<string, string>();
+  const planned: Array<{ id: string; doc: LongDocument; parts: ReturnType<typeof splitIntoParts> }> = [];
+  for (const [id, doc] of documents) {
+    // Summaries made before, for parts of this size, are reused as they are.
+    if (doc.partSummaries?.partTokens === partTokens) blocks.set(id, partsBlock(doc, doc.partSummaries.summaries));
+    else planned.push({ id, doc, parts: splitIntoParts(doc.text, doc.tokens, partTokens) });
+  }
   const of = planned.reduce((sum, entry) => sum + entry.parts.length, 0);
   let done = 0;
   const progress = (data: DocumentPartsProgress) => emit({ type: "data-document-parts", id: "document-parts", data });
   const options = backend.modeOptions("non-think");
-  const blocks = new Map<string, string>();
   for (const { id, doc, parts } of planned) {
     const summaries: string[] = [];
     for (const part of parts) {
       progress({ name: doc.name, part: part.index, total: part.total, done, of });
-      const messages: ModelMessage[] = [{ role: "user", content: partPrompt(doc, part, request) }];
+      const messages: ModelMessage[] = [{ role: "user", content: partPrompt(doc, part) }];
       const { text } = await generateText({
         model: backend.languageModel(model),
         messages,
@@ -93,8 +100,9 @@ export async function summariseInParts({
       summaries.push(text);
       done += 1;
     }
+    await save(id, { partTokens, summaries });
     blocks.set(id, partsBlock(doc, summaries));
   }
-  progress({ name: "", part: 0, total: 0, done, of });
+  if (of > 0) progress({ name: "", part: 0, total: 0, done, of });
   return blocks;
 }

@@ -1,5 +1,6 @@
 // Document rows, always scoped by owner: another user's document behaves like a missing one.
 import "server-only";
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Attachment, Document } from "@/lib/db/generated/client";
 import type { DocumentInfo } from "./contract";
@@ -41,14 +42,50 @@ export async function listDocuments({ db, userId }: { db: Db; userId: string }):
   return rows.map((row) => toDocumentInfo({ ...row, text: "" }));
 }
 
+export const partSummariesSchema = z.object({ partTokens: z.number().int().positive(), summaries: z.array(z.string()) });
+export type PartSummaries = z.infer<typeof partSummariesSchema>;
+
+export interface DocumentText {
+  id: string;
+  name: string;
+  text: string;
+  pages: number | null;
+  tokens: number;
+  /** Summaries of its parts, when it was read in parts before. */
+  partSummaries: PartSummaries | null;
+}
+
+function parsePartSummaries(json: string | null): PartSummaries | null {
+  if (json === null) return null;
+  try {
+    return partSummariesSchema.parse(JSON.parse(json));
+  } catch {
+    return null; // unreadable: made again
+  }
+}
+
+/** Keeps a document's part summaries for every later request (owner-scoped). */
+export async function savePartSummaries({ db, userId, id, value }: { db: Db; userId: string; id: string; value: PartSummaries }): Promise<void> {
+  await db.document.updateMany({ where: { id, userId }, data: { partSummaries: JSON.stringify(value) } });
+}
+
 /** Texts of the given attachments (the ids messages' file parts carry), owner-scoped. */
 export async function documentTextsByAttachment({ db, userId, attachmentIds }: { db: Db; userId: string; attachmentIds: readonly string[] }) {
-  const texts = new Map<string, { name: string; text: string; pages: number | null; tokens: number }>();
+  const texts = new Map<string, DocumentText>();
   if (attachmentIds.length === 0) return texts;
   const rows = await db.document.findMany({
     where: { userId, attachmentId: { in: [...new Set(attachmentIds)] } },
-    select: { attachmentId: true, text: true, pages: true, tokens: true, attachment: { select: { name: true } } },
+    select: { id: true, attachmentId: true, text: true, pages: true, tokens: true, partSummaries: true, attachment: { select: { name: true } } },
   });
-  for (const row of rows) texts.set(row.attachmentId, { name: row.attachment.name, text: row.text, pages: row.pages, tokens: row.tokens });
+  for (const row of rows) {
+    texts.set(row.attachmentId, {
+      id: row.id,
+      name: row.attachment.name,
+      text: row.text,
+      pages: row.pages,
+      tokens: row.tokens,
+      partSummaries: parsePartSummaries(row.partSummaries),
+    });
+  }
   return texts;
 }
