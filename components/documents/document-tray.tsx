@@ -67,14 +67,15 @@ export function DocumentTray({
         />
       )}
       {showPresets && (
-        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Summarise the documents">
-          <span className="text-xs text-muted-foreground">Summarise:</span>
+        // One scrolling row on phones (the tray must leave room for the conversation), wrapping on wider screens.
+        <div className="-mx-2.5 flex items-center gap-1.5 overflow-x-auto px-2.5 pb-0.5 sm:flex-wrap sm:overflow-visible" role="group" aria-label="Summarise the documents">
+          <span className="shrink-0 text-xs text-muted-foreground">Summarise:</span>
           {SUMMARY_PRESETS.map((preset) => (
             <button
               key={preset.key}
               type="button"
               onClick={() => onPreset(preset.prompt)}
-              className="rounded-full border border-border bg-card px-2.5 py-1 text-xs font-medium hover:bg-muted"
+              className="shrink-0 rounded-full border border-border bg-card px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-muted"
               data-testid={`preset-${preset.key}`}
             >
               {preset.label}
