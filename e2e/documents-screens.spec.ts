@@ -3,6 +3,7 @@ import { makeDocx, makePdf } from "./support/document-fixtures";
 import { ChatPage } from "./support/chat-page";
 import { uniqueTag } from "./support/simulator";
 
+// Screenshots of upload, the estimate, a summary, the preview and the documents page, for looking at (not compared).
 const OUT = "e2e/.artifacts/screens";
 
 for (const variant of [
