@@ -58,6 +58,12 @@ const ROUTES: RouteSpec[] = [
   { method: "DELETE", template: "/api/conversations/[id]", path: () => `/api/conversations/${NOBODY}` },
   { method: "POST", template: "/api/conversations/[id]/versions", body: (t) => ({ messageId: t.answerId, version: 1 }) },
   { method: "GET", template: "/api/usage" },
+  // Documents: the upload's body is a file's bytes, so JSON (valid or not) is refused by type; its
+  // own bad inputs (types, sizes, damaged files) are tested in documents-bad-files.spec.ts.
+  { method: "GET", template: "/api/documents" },
+  { method: "POST", template: "/api/documents" },
+  { method: "GET", template: "/api/documents/[id]" },
+  { method: "DELETE", template: "/api/documents/[id]", path: () => `/api/documents/${NOBODY}` },
   // The admin's routes (the local user is the admin until accounts exist). Nothing valid may land:
   // a new account would end the local user's session for the whole suite.
   { method: "GET", template: "/api/admin/users" },

@@ -108,6 +108,7 @@ export function Composer({
         className="block max-h-60 w-full resize-none bg-transparent px-4 pt-3.5 pb-2 text-[15px] outline-none placeholder:text-muted-foreground focus-visible:outline-none"
       />
       <div className="flex flex-wrap items-center gap-2 px-2.5 pb-2.5">
+        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{typeof footer === "function" ? footer(draft) : footer}</div>
         {files && (
           <>
             <input
@@ -130,7 +131,6 @@ export function Composer({
             </Button>
           </>
         )}
-        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{typeof footer === "function" ? footer(draft) : footer}</div>
         {busy ? (
           <Button type="button" size="icon" variant="primary" onClick={onStop} aria-label="Stop answer" title="Stop" className="rounded-full">
             <Square className="h-3.5 w-3.5 fill-current" />
