@@ -1,10 +1,17 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { makeDocx, makePdf } from "./support/document-fixtures";
 import { ChatPage } from "./support/chat-page";
 import { uniqueTag } from "./support/simulator";
 
 // Screenshots of upload, the estimate, a summary, the preview and the documents page, for looking at (not compared).
 const OUT = "e2e/.artifacts/screens";
+
+/** WCAG 2.1 A/AA violations on the page as it stands (axe-core). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+}
 
 for (const variant of [
   { name: "desktop-light", viewport: { width: 1280, height: 860 }, dark: false },
@@ -14,6 +21,13 @@ for (const variant of [
     test.setTimeout(120_000);
     await page.setViewportSize(variant.viewport);
     await page.emulateMedia({ colorScheme: variant.dark ? "dark" : "light" });
+    await page.addInitScript((dark) => {
+      try {
+        localStorage.setItem("theme", dark ? "dark" : "light");
+      } catch {
+        // no storage
+      }
+    }, variant.dark);
     const chat = new ChatPage(page);
     await chat.open();
     const tag = uniqueTag("q");
@@ -27,6 +41,7 @@ for (const variant of [
     await expect(page.getByTestId("send-estimate")).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('[data-testid="document-card"][data-state="uploading"]')).toHaveCount(0, { timeout: 30_000 });
     await page.screenshot({ path: `${OUT}/${variant.name}-2-estimate.png` });
+    expect(await axeViolations(page), "composer with documents").toEqual([]);
     await page.getByTestId("preset-key-points").click();
     await chat.waitForAnswerToEnd();
     await chat.send("Which milestone is due first?");
@@ -38,5 +53,6 @@ for (const variant of [
     await page.keyboard.press("Escape");
     await page.goto("/documents");
     await page.screenshot({ path: `${OUT}/${variant.name}-5-documents.png`, fullPage: true });
+    expect(await axeViolations(page), "documents page").toEqual([]);
   });
 }

@@ -117,5 +117,19 @@ test.describe("documents in a conversation", () => {
     await expect(text).toContainText(`# Project ${tag}`);
     await expect(text).toContainText("## Milestones");
     await expect(text).toContainText(/\| Design review \| Ana +\| 2027-03-15 \|/);
+    await page.keyboard.press("Escape");
+
+    // Asked, then edited: the edited prompt still carries the document.
+    await chat.send(`Who owns the launch? ${tag}-ask`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await chat.userMessages.first().hover();
+    await chat.userMessages.first().getByRole("button", { name: "Edit message" }).click();
+    const editor = page.getByRole("textbox", { name: "Edit message" });
+    await editor.fill(`Who owns the design review? ${tag}-edited`);
+    await editor.press("Enter");
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.userMessages.first().getByTestId("document-card")).toContainText(`${tag}.docx`);
+    const [edited] = await receivedRequests(`${tag}-edited`);
+    expect(firstUserContent(edited!.body)).toContain(`<document name="${tag}.docx">\n# Project ${tag}`);
   });
 });

@@ -13,3 +13,8 @@ export function documentIdsOf(message: ChatUIMessage): { documentIds?: string[] 
   const ids = message.parts.flatMap((part) => (part.type === "data-file" && part.data.document ? [part.data.document.id] : []));
   return ids.length > 0 ? { documentIds: ids } : {};
 }
+
+/** A message's attachment parts, to send again with an edit or a retry. */
+export function fileParts(message: ChatUIMessage): Array<Extract<ChatUIMessage["parts"][number], { type: "data-file" }>> {
+  return message.parts.flatMap((part) => (part.type === "data-file" ? [part] : []));
+}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage } from "@/lib/contract";
-import { documentIdsOf, textOf } from "./message-text";
+import { documentIdsOf, fileParts, textOf } from "./message-text";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
 export const TABS_CHANNEL = "v4chat:tabs";
@@ -189,7 +189,8 @@ export function useChatSession({
     if (!edited) return;
     const count = (edited.metadata?.version?.count ?? 1) + 1;
     setMessages(chat.messages.slice(0, index));
-    void chat.sendMessage({ text, metadata: { version: { index: count, count } } });
+    // The edited prompt keeps the documents it carried.
+    void chat.sendMessage({ parts: [...fileParts(edited), { type: "text", text }], metadata: { version: { index: count, count } } });
   };
 
   /** Asks for another answer to the prompt before `messageId` (a new version beside it). */
@@ -210,7 +211,7 @@ export function useChatSession({
       void (async () => {
         const path = await fetchPath();
         setMessages(path ?? chat.messages.slice(0, -1));
-        void chat.sendMessage({ text: textOf(last) });
+        void chat.sendMessage({ parts: [...fileParts(last), { type: "text", text: textOf(last) }] });
       })();
     } else {
       regenerate();
