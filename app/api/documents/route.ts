@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
 import { readBodyBytes } from "@/lib/server/request-body";
+import { formatBytes } from "@/lib/server/request-guard";
 import { errorResponse } from "@/lib/server/respond";
 import { blobStore } from "@/lib/storage";
 
@@ -50,7 +51,7 @@ export async function POST(request: Request): Promise<Response> {
     context = await requestContext();
     bytes = await readBodyBytes(request, maxBytes).catch((error: unknown) => {
       throw error instanceof ChatError && error.type === "payload_too_large"
-        ? new DocumentError("too_large", `“${name}” is too large: documents can be at most ${maxBytes} bytes (DOCUMENT_MAX_BYTES).`)
+        ? new DocumentError("too_large", `“${name}” is too large: documents can be at most ${formatBytes(maxBytes)} (DOCUMENT_MAX_BYTES).`)
         : error;
     });
   } catch (error) {
