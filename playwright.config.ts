@@ -10,6 +10,9 @@ export const SIMULATOR_PORT = 4100 + PORT_OFFSET;
 /** A second app, for the account tests: creating accounts there must not lock the main suite out. */
 export const ACCOUNTS_APP_PORT = 3101 + PORT_OFFSET;
 export const ACCOUNTS_SIMULATOR_PORT = 4101 + PORT_OFFSET;
+/** The app under test takes documents up to 4 MiB, and reads at most 12K tokens of them whole. */
+export const DOCUMENT_MAX_BYTES_UNDER_TEST = 4 * 1024 * 1024;
+export const DOCUMENT_WINDOW_TOKENS_UNDER_TEST = 12_000;
 
 export default defineConfig({
   testDir: "e2e",
@@ -77,6 +80,9 @@ function appServer({ port, simulatorPort, dataDir }: { port: number; simulatorPo
       SIMULATOR_TEST_CONTROLS: "1",
       // Whatever the machine has configured, the tests talk to the simulator.
       V4_BACKEND: "simulator",
+      // Documents: a small upload limit and window, so the bad-file and over-window tests stay small.
+      DOCUMENT_MAX_BYTES: String(DOCUMENT_MAX_BYTES_UNDER_TEST),
+      DOCUMENT_WINDOW_TOKENS: String(DOCUMENT_WINDOW_TOKENS_UNDER_TEST),
     },
   };
 }

@@ -13,7 +13,7 @@ export function proxy(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   const refusal = guardRequest(
     { method: request.method, pathname, headers: request.headers },
-    { allowedHosts: settings.ALLOWED_HOSTS, maxRequestBytes: settings.MAX_REQUEST_BYTES },
+    { allowedHosts: settings.ALLOWED_HOSTS, maxRequestBytes: settings.MAX_REQUEST_BYTES, maxUploadBytes: settings.DOCUMENT_MAX_BYTES },
   );
   if (refusal) return refusalResponse(refusal, pathname);
   if (isApiPath(pathname)) return NextResponse.next();

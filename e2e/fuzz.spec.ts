@@ -80,6 +80,12 @@ const ROUTES: RouteSpec[] = [
   { method: "GET", template: "/api/archive" },
   // A valid archive would import: only structural garbage (an empty archive is valid and adds nothing).
   { method: "POST", template: "/api/archive/import", body: () => ({ format: "v4chat-archive", version: 1, exportedAt: "2026-01-01T00:00:00Z", folders: [], conversations: [] }), structuralOnly: true },
+  // Documents: the upload's body is a file's bytes, so JSON (valid or not) is refused by type; its
+  // own bad inputs (types, sizes, damaged files) are tested in documents-bad-files.spec.ts.
+  { method: "GET", template: "/api/documents" },
+  { method: "POST", template: "/api/documents" },
+  { method: "GET", template: "/api/documents/[id]" },
+  { method: "DELETE", template: "/api/documents/[id]", path: () => `/api/documents/${NOBODY}` },
   // The admin's routes (the local user is the admin until accounts exist). Nothing valid may land:
   // a new account would end the local user's session for the whole suite.
   { method: "GET", template: "/api/admin/users" },

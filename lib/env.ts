@@ -22,6 +22,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 /** 16 MiB: a message may be 4M characters, and JSON escaping can make that more bytes. */
 export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** The address to listen on: a name or an IP address, without a port. */
 const listenHost = optionalString
@@ -57,6 +58,20 @@ export const envSchema = z.object({
   ALLOWED_HOSTS: allowedHosts,
   /** Largest request body the API reads, in bytes (413 beyond it). */
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024, "must be at least 1024").default(DEFAULT_MAX_REQUEST_BYTES),
+  /** Largest document a person may upload, in bytes (50 MiB, also the ceiling). */
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1")
+    .max(DEFAULT_DOCUMENT_MAX_BYTES, "must be at most 52428800 (50 MiB)")
+    .default(DEFAULT_DOCUMENT_MAX_BYTES),
+  /** Worker threads that read documents (extraction and token counts run off the request path). */
+  DOCUMENT_WORKERS: positiveInt(1),
+  /**
+   * Tokens of the model's window a document may fill before it is summarised in parts (tests set
+   * it small). Unset: the model's window less room for the answer.
+   */
+  DOCUMENT_WINDOW_TOKENS: z.coerce.number().int().min(1000).optional(),
   /** SQLite file (default) or, later, a PostgreSQL URL. */
   DATABASE_URL: optionalString,
   /** Where the SQLite file and other local state live. */

@@ -12,6 +12,7 @@ export type ErrorType =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "unprocessable"
   | "misdirected"
   | "context_too_long"
   | "rate_limit"
@@ -22,7 +23,7 @@ export type ErrorType =
   | "internal";
 
 /** `request`: the HTTP request itself (its host, origin, type or size), refused before any route runs. */
-export type Surface = "chat" | "model" | "conversation" | "database" | "settings" | "auth" | "limits" | "request";
+export type Surface = "chat" | "model" | "conversation" | "database" | "settings" | "auth" | "limits" | "request" | "document";
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
@@ -35,6 +36,8 @@ const STATUS: Record<ErrorType, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** The file is of a readable type but cannot be read (encrypted, corrupt, no text). */
+  unprocessable: 422,
   /** The Host header names a server this is not (DNS rebinding, or a name missing from ALLOWED_HOSTS). */
   misdirected: 421,
   context_too_long: 400,

@@ -1,10 +1,12 @@
 import { getModelInfo } from "@/lib/ai/catalogue";
 import { MODE_LABELS } from "@/lib/ai/modes";
 import type { ChatMessageMetadata } from "@/lib/contract";
+import { cacheSavingsUsd } from "@/lib/documents/estimate";
+import type { TokenPrices } from "@/lib/usage/prices";
 import { formatSeconds, formatTokens, formatUsd } from "@/lib/usage/format";
 
 /** The figures under an answer: model, mode, tokens, cost and timings. */
-export function AnswerMeta({ meta }: { meta: ChatMessageMetadata }) {
+export function AnswerMeta({ meta, prices }: { meta: ChatMessageMetadata; prices?: TokenPrices }) {
   const items: Array<{ label: string; title?: string; testId?: string }> = [];
   if (meta.model) {
     const called = meta.modelId ? `Called as ${meta.modelId}` : undefined;
@@ -35,6 +37,14 @@ export function AnswerMeta({ meta }: { meta: ChatMessageMetadata }) {
       label: `${approx}${formatUsd(meta.costUsd)}`,
       title: `Cost at ${meta.priceTier === "off-peak" ? "off-peak" : meta.priceTier === "peak" ? "peak" : "list"} prices: $${meta.costUsd.toFixed(6)}${estimated ? ", from the estimated tokens" : ""}`,
       testId: "answer-cost",
+    });
+  }
+  if (usage && usage.cacheHitTokens > 0 && prices && !estimated) {
+    const saved = cacheSavingsUsd(usage.cacheHitTokens, prices);
+    items.push({
+      label: `saved ${formatUsd(saved)}`,
+      title: `${usage.cacheHitTokens} input tokens came from the provider's prefix cache, billed at the cache-hit price instead of the miss price (at today's prices: $${saved.toFixed(6)} saved)`,
+      testId: "cache-savings",
     });
   }
   if (meta.ttftMs !== undefined) items.push({ label: `first token ${formatSeconds(meta.ttftMs)}`, title: "Time to first token" });

@@ -4,6 +4,8 @@ import { Info, RefreshCw } from "lucide-react";
 import type { ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DocumentPartsProgress } from "@/components/documents/parts-progress";
+import type { TokenPrices } from "@/lib/usage/prices";
 import { AnswerMeta } from "./answer-meta";
 import { AnswerStatus } from "./answer-status";
 import { Markdown } from "./markdown";
@@ -19,7 +21,10 @@ export function AssistantMessage({
   canAct,
   onRegenerate,
   onSwitchVersion,
+  prices,
 }: {
+  /** Today's prices of the answer's model: the figures show what its cache hits saved. */
+  prices?: TokenPrices;
   message: ChatUIMessage;
   /** This answer is the one arriving now. */
   streaming: boolean;
@@ -42,6 +47,7 @@ export function AssistantMessage({
           <Info className="h-3.5 w-3.5" /> {meta.modeNotice}
         </p>
       )}
+      <DocumentPartsProgress message={message} streaming={live} />
       {reasoning && (
         <ReasoningPanel
           text={reasoning}
@@ -77,7 +83,7 @@ export function AssistantMessage({
               </Button>
             )}
           </div>
-          <AnswerMeta meta={meta} />
+          <AnswerMeta meta={meta} prices={prices} />
         </div>
       )}
     </article>

@@ -8,6 +8,9 @@ import type { BackendInfo } from "@/lib/contract";
 import type { ChatUIMessage } from "@/lib/contract";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
+import { DocumentTray } from "@/components/documents/document-tray";
+import { toFileDataPart, useDocumentDrafts } from "@/components/documents/use-document-drafts";
+import { ACCEPTED_EXTENSIONS } from "@/lib/documents/formats";
 import { AssistantMessage } from "./assistant-message";
 import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
@@ -90,12 +93,16 @@ export function ChatView(props: ChatViewProps) {
     return () => window.removeEventListener("keydown", onKey);
   }, [busy]);
 
+  const documents = useDocumentDrafts();
   const send = (text: string) => {
     if (!started.current) {
       started.current = true;
       props.onStarted(conversationId, text);
     }
-    void chat.sendMessage({ text });
+    // Documents go as parts before the words; the server puts their text in front of the prompt.
+    const attached = documents.ready.map(toFileDataPart);
+    void chat.sendMessage(attached.length > 0 ? { parts: [...attached, { type: "text", text }] } : { text });
+    documents.clear();
     // Sending always brings the new message into view, even when reading higher up.
     scroll.follow();
   };
@@ -109,6 +116,7 @@ export function ChatView(props: ChatViewProps) {
     return 0;
   }, [messages]);
   const contextWindow = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
+  const conversationHasDocuments = useMemo(() => messages.some((message) => message.parts.some((part) => part.type === "data-file")), [messages]);
 
   const scroll = useScrollToBottom(messages, status);
   useRevealMatch(messages.length);
@@ -156,6 +164,7 @@ export function ChatView(props: ChatViewProps) {
                 <AssistantMessage
                   key={`${earlier + index}-assistant`}
                   message={message}
+                  prices={backend.models.find((info) => info.key === message.metadata?.model)?.prices}
                   streaming={busy && index === messages.length - 1}
                   upstreamRetry={busy && index === messages.length - 1 ? chat.upstreamRetry : null}
                   canAct={canAct}
@@ -194,10 +203,28 @@ export function ChatView(props: ChatViewProps) {
           onSend={send}
           onStop={stop}
           inputRef={composerInput}
+          files={{
+            onFiles: (files) => void documents.add(files),
+            accept: ACCEPTED_EXTENSIONS.join(","),
+            blocked: documents.uploading,
+            tray: (
+              <DocumentTray
+                drafts={documents}
+                backend={backend}
+                model={model}
+                mode={mode}
+                conversationTokens={contextUsed}
+                draftTokens={0}
+                conversationHasDocuments={conversationHasDocuments}
+                busy={busy}
+                onPreset={send}
+              />
+            ),
+          }}
           footer={(draft) => (
             <>
               <ModelControls backend={backend} model={model} mode={mode} onModelChange={setModel} onModeChange={setMode} />
-              <ContextMeter used={contextUsed} draft={draft} window={contextWindow} />
+              <ContextMeter used={contextUsed} draft={{ chars: draft.chars + documents.chars, tokens: draft.tokens + documents.tokens }} window={contextWindow} />
             </>
           )}
         />

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowUp, Square } from "lucide-react";
+import { ArrowUp, Paperclip, Square } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { estimateTokens } from "@/lib/usage/estimate";
@@ -11,6 +11,17 @@ export interface DraftSize {
   tokens: number;
 }
 
+/** Files for the message: by the attach button, dropped on the box or pasted into it. */
+export interface ComposerFiles {
+  onFiles: (files: File[]) => void;
+  /** For the file picker, e.g. ".pdf,.docx,.md". */
+  accept: string;
+  /** Shown above the text box (the attached documents and their estimate). */
+  tray?: React.ReactNode;
+  /** Sending waits while a file is still being read. */
+  blocked?: boolean;
+}
+
 /** The message box: Enter sends, Shift+Enter starts a new line; Stop replaces Send while answering. */
 export function Composer({
   busy,
@@ -19,7 +30,9 @@ export function Composer({
   onStop,
   footer,
   inputRef,
+  files,
 }: {
+  files?: ComposerFiles;
   /** The text box, for the chat to give focus back after Stop, Regenerate and the like. */
   inputRef?: React.RefObject<HTMLTextAreaElement | null>;
   busy: boolean;
@@ -44,20 +57,36 @@ export function Composer({
 
   useEffect(() => area.current?.focus(), []);
 
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+
   const send = () => {
-    if (busy || !text.trim()) return;
+    if (busy || !text.trim() || files?.blocked) return;
     onSend(text);
     setText("");
   };
 
   return (
     <form
-      className="rounded-2xl border border-border bg-card shadow-sm focus-within:border-ring/60 focus-within:ring-2 focus-within:ring-ring/15"
+      className={`rounded-2xl border bg-card shadow-sm focus-within:border-ring/60 focus-within:ring-2 focus-within:ring-ring/15 ${dragging ? "border-primary ring-2 ring-primary/30" : "border-border"}`}
       onSubmit={(event) => {
         event.preventDefault();
         send();
       }}
+      onDragOver={(event) => {
+        if (!files || !event.dataTransfer.types.includes("Files")) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        if (!files) return;
+        event.preventDefault();
+        setDragging(false);
+        if (event.dataTransfer.files.length > 0) files.onFiles([...event.dataTransfer.files]);
+      }}
     >
+      {files?.tray}
       <textarea
         ref={area}
         aria-label="Message"
@@ -65,6 +94,11 @@ export function Composer({
         value={text}
         rows={1}
         onChange={(event) => setText(event.target.value)}
+        onPaste={(event) => {
+          if (!files || event.clipboardData.files.length === 0) return;
+          event.preventDefault();
+          files.onFiles([...event.clipboardData.files]);
+        }}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault();
@@ -75,12 +109,34 @@ export function Composer({
       />
       <div className="flex flex-wrap items-center gap-2 px-2.5 pb-2.5">
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{typeof footer === "function" ? footer(draft) : footer}</div>
+        {files && (
+          <>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              accept={files.accept}
+              className="sr-only"
+              tabIndex={-1}
+              aria-hidden
+              data-testid="attach-input"
+              onChange={(event) => {
+                const chosen = [...(event.target.files ?? [])];
+                event.target.value = "";
+                if (chosen.length > 0) files.onFiles(chosen);
+              }}
+            />
+            <Button type="button" size="icon" variant="ghost" aria-label="Attach documents" title="Attach documents (or drop or paste them here)" onClick={() => picker.current?.click()}>
+              <Paperclip className="h-4 w-4" />
+            </Button>
+          </>
+        )}
         {busy ? (
           <Button type="button" size="icon" variant="primary" onClick={onStop} aria-label="Stop answer" title="Stop" className="rounded-full">
             <Square className="h-3.5 w-3.5 fill-current" />
           </Button>
         ) : (
-          <Button type="submit" size="icon" variant="primary" disabled={!text.trim()} aria-label="Send message" title="Send (Enter)" className="rounded-full">
+          <Button type="submit" size="icon" variant="primary" disabled={!text.trim() || files?.blocked} aria-label="Send message" title="Send (Enter)" className="rounded-full">
             <ArrowUp className="h-4 w-4" />
           </Button>
         )}

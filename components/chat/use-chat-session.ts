@@ -7,7 +7,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { PATH_WINDOW } from "@/lib/chat/path-window";
-import { textOf } from "./message-text";
+import { documentIdsOf, fileParts, textOf } from "./message-text";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
 export const TABS_CHANNEL = "v4chat:tabs";
@@ -79,7 +79,7 @@ export function useChatSession({
                   model,
                   mode,
                   parentId: messages[messages.length - 2]?.id ?? null,
-                  message: { id: last.id, text: textOf(last) },
+                  message: { id: last.id, text: textOf(last), ...documentIdsOf(last) },
                 };
           return { body };
         },
@@ -216,7 +216,8 @@ export function useChatSession({
     if (!edited) return;
     const count = (edited.metadata?.version?.count ?? 1) + 1;
     setMessages(chat.messages.slice(0, index));
-    void chat.sendMessage({ text, metadata: { version: { index: count, count } } });
+    // The edited prompt keeps the documents it carried.
+    void chat.sendMessage({ parts: [...fileParts(edited), { type: "text", text }], metadata: { version: { index: count, count } } });
   };
 
   /** Asks for another answer to the prompt before `messageId` (a new version beside it). */
@@ -237,7 +238,7 @@ export function useChatSession({
       void (async () => {
         const path = await fetchPath();
         setMessages(path ?? chat.messages.slice(0, -1));
-        void chat.sendMessage({ text: textOf(last) });
+        void chat.sendMessage({ parts: [...fileParts(last), { type: "text", text: textOf(last) }] });
       })();
     } else {
       regenerate();

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { MessageDocuments } from "@/components/documents/message-documents";
 import { textOf } from "./message-text";
 import { VersionSwitcher } from "./version-switcher";
 
@@ -77,6 +78,7 @@ export function UserMessage({
 
   return (
     <div className="group flex flex-col items-end" data-testid="user-message" data-message-id={message.id}>
+      <MessageDocuments message={message} />
       <div className="max-w-[85%] rounded-2xl bg-accent text-[15px] text-foreground">
         <div className="relative">
           <div

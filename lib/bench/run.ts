@@ -12,6 +12,8 @@ const BENCHMARKS: Record<string, string> = {
   "db-statements": "db-statements.ts",
   "page-weight": "page-weight.ts",
   browser: "browser.ts",
+  documents: "documents-bench.ts",
+  search: "search-bench.ts",
 };
 
 const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));

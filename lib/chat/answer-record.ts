@@ -173,7 +173,13 @@ function toUIPart(part: StoredPart): ChatUIMessage["parts"][number] {
     case "file":
       return {
         type: "data-file",
-        data: { attachmentId: part.attachmentId, name: part.name, mediaType: part.mediaType, size: part.size },
+        data: {
+          attachmentId: part.attachmentId,
+          name: part.name,
+          mediaType: part.mediaType,
+          size: part.size,
+          ...(part.document ? { document: part.document } : {}),
+        },
       };
   }
 }

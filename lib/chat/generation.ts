@@ -24,6 +24,11 @@ export interface GenerationInput {
   model: ModelKey;
   mode: EffectiveMode;
   messages: ModelMessage[];
+  /**
+   * Long preparatory work that makes the messages to send (reading over-long documents in parts),
+   * run inside the answer so its progress streams and Stop aborts it. Without it, `messages` go.
+   */
+  prepareMessages?: (context: { emit: (chunk: ChatChunk) => void; signal: AbortSignal }) => Promise<ModelMessage[]>;
   backend: Backend;
   /** The answer's row as reserved before the call: the figures known at the start. */
   start: AnswerRow;
@@ -157,10 +162,13 @@ export class Generation {
     let failure: unknown;
     let aborted = false;
     try {
+      const messages = input.prepareMessages
+        ? await input.prepareMessages({ emit: (chunk) => hub.push(chunk), signal: this.abort.signal })
+        : input.messages;
       const options = input.backend.modeOptions(input.mode.effective);
       const result = streamText({
         model: input.backend.languageModel(input.model),
-        messages: input.messages,
+        messages,
         temperature: options.temperature,
         topP: options.topP,
         providerOptions: options.providerOptions,

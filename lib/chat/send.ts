@@ -5,12 +5,13 @@ import { outputTokenCap } from "@/lib/ai/limits";
 import { resolveMode } from "@/lib/ai/modes";
 import { answerParts, plainTextOf, type ChatRequest } from "@/lib/contract";
 import { enforceLimits } from "@/lib/auth/limits";
+import { attachDocuments, documentRequest, readWholeBudget } from "@/lib/documents/in-context";
 import type { Db } from "@/lib/db/client";
 import { checkpointAnswer, finishAnswer, markAnswerInterrupted, reserveTurn, setAutoTitle, TurnRejected } from "@/lib/db/queries";
 import { ChatError } from "@/lib/errors";
 import { answerUpdate } from "./answer-record";
 import type { Generation } from "./generation";
-import { pathTo, toModelMessages } from "./history";
+import { pathTo } from "./history";
 import { selectedPath } from "./message-tree";
 import { claimConversation, concurrencyLimits, startGeneration } from "./registry";
 import { fallbackTitle, makeTitle } from "./title";
@@ -37,6 +38,7 @@ export async function sendChatMessage({
   try {
     const effective = resolveMode(mode, backend.contextWindow, getModelInfo(model).capabilities.thinkMaxMinContext);
     const prompt = request.trigger === "submit" ? request.message : null;
+    const documentParts = await attachDocuments({ db, userId, ids: prompt?.documentIds ?? [] });
     const turn = await reserveTurn({
       db,
       userId,
@@ -47,7 +49,7 @@ export async function sendChatMessage({
       prompt: prompt && {
         id: prompt.id,
         text: prompt.text,
-        parts: JSON.stringify([{ type: "text", text: prompt.text }]),
+        parts: JSON.stringify([...documentParts, { type: "text", text: prompt.text }]),
       },
       answer: {
         model,
@@ -68,6 +70,15 @@ export async function sendChatMessage({
     const prompts = turn.messages.filter((message) => message.role === "user");
     const makesTitle = prompt !== null && prompts.length === 1 && turn.conversation.titleSource === "auto";
     const answerId = turn.answer.id;
+    const maxOutputTokens = outputTokenCap({ caps: backend.outputCaps, model, mode: effective.effective, contextWindow: backend.contextWindow });
+    const upstream = await documentRequest({
+      db,
+      userId,
+      path: history,
+      budgetTokens: readWholeBudget({ contextWindow: Math.min(backend.contextWindow, getModelInfo(model).contextWindow), maxOutputTokens }),
+      backend,
+      model,
+    });
 
     return startGeneration(
       {
@@ -76,18 +87,14 @@ export async function sendChatMessage({
         messageId: answerId,
         model,
         mode: effective,
-        messages: toModelMessages(history),
+        messages: upstream.messages,
+        prepareMessages: upstream.prepareMessages,
         backend,
         start: turn.answer,
         version: answerStep?.version ?? { index: 1, count: 1 },
         parentId: turn.prompt.id,
         // Sent as max_tokens: every answer has a bound, per the mode actually used.
-        maxOutputTokens: outputTokenCap({
-          caps: backend.outputCaps,
-          model,
-          mode: effective.effective,
-          contextWindow: backend.contextWindow,
-        }),
+        maxOutputTokens,
         persist: async (answer) => {
           const saved = await finishAnswer({ db, userId, id: answerId, data: answerUpdate(answer) });
           if (!saved) console.warn(`[chat] answer ${answerId} was deleted before it could be saved`);

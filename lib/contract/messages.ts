@@ -5,6 +5,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ErrorPayload } from "@/lib/errors";
 import type { MessageStatus, PriceTier } from "./enums";
+import type { DocumentFigures } from "./parts";
 
 /** Usage as shown under an answer. */
 export interface AnswerUsage {
@@ -68,13 +69,26 @@ export interface UpstreamRetry {
   reason: string;
 }
 
+export interface DocumentPartsProgress {
+  /** The document being read. */
+  name: string;
+  /** The part being summarised (1-based) and how many there are; part === total + 1 while combining. */
+  part: number;
+  total: number;
+  /** Parts summarised so far, over every document read in parts. */
+  done: number;
+  of: number;
+}
+
 /** Data parts: short-lived signals on the answer stream (title), and attachment references. */
 export type ChatDataParts = {
   title: { conversationId: string; title: string };
   /** Transient: the answer waits to call the upstream again (see lib/chat/upstream-retry.ts). */
   retry: UpstreamRetry;
   /** An attachment a message refers to (stored part `file`). */
-  file: { attachmentId: string; name: string; mediaType: string; size: number };
+  file: { attachmentId: string; name: string; mediaType: string; size: number; document?: DocumentFigures };
+  /** Progress of reading documents longer than the window in parts, before the answer streams. */
+  "document-parts": DocumentPartsProgress;
 };
 
 export type ChatUIMessage = UIMessage<ChatMessageMetadata, ChatDataParts>;

@@ -4,12 +4,24 @@ import { z } from "zod";
 
 export const textPartSchema = z.object({ type: z.literal("text"), text: z.string() });
 export const reasoningPartSchema = z.object({ type: z.literal("reasoning"), text: z.string() });
+/** A document's figures, on the file part that attaches it (the card shows them). */
+export const documentFiguresSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  pages: z.number().int().nullable(),
+  chars: z.number().int().nonnegative(),
+  tokens: z.number().int().nonnegative(),
+});
+export type DocumentFigures = z.infer<typeof documentFiguresSchema>;
+
 export const filePartSchema = z.object({
   type: z.literal("file"),
   attachmentId: z.string(),
   name: z.string(),
   mediaType: z.string(),
   size: z.number().int().nonnegative(),
+  /** Present when the file was read as a document: its text goes upstream with the message. */
+  document: documentFiguresSchema.optional(),
 });
 
 export const storedPartSchema = z.discriminatedUnion("type", [textPartSchema, reasoningPartSchema, filePartSchema]);

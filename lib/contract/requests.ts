@@ -10,6 +10,8 @@ export const clientIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, "ids are letters, digits, '-' and '_'");
 
+export const MAX_DOCUMENTS_PER_MESSAGE = 10;
+
 export const MAX_MESSAGE_CHARS = 4_000_000; // ~1M tokens of text: the context window is the real limit
 
 /**
@@ -29,6 +31,8 @@ export const chatRequestSchema = z.discriminatedUnion("trigger", [
     message: z.object({
       id: clientIdSchema,
       text: z.string().trim().min(1, "The message is empty").max(MAX_MESSAGE_CHARS, "The message is too long"),
+      /** Documents sent with the message (ids from /api/documents); their text goes upstream before it. */
+      documentIds: z.array(clientIdSchema).max(MAX_DOCUMENTS_PER_MESSAGE, `At most ${MAX_DOCUMENTS_PER_MESSAGE} documents per message`).optional(),
     }),
   }),
   z.object({

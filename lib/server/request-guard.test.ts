@@ -209,3 +209,29 @@ describe("isMutation", () => {
     expect(["GET", "head", "OPTIONS"].some(isMutation)).toBe(false);
   });
 });
+
+describe("guardRequest on the upload route", () => {
+  const local = { host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" };
+  const upload = { ...settings, maxUploadBytes: 50 * MiB };
+
+  it("takes a file's bytes, up to the upload limit (above the JSON limit)", () => {
+    const bytes = { "content-type": "application/octet-stream", "content-length": String(40 * MiB) };
+    expect(guardRequest(req("POST", "/api/documents", { ...local, ...bytes }), upload)).toBeUndefined();
+    // Elsewhere the same body is neither the right type nor size.
+    expect(guardRequest(req("POST", "/api/chat", { ...local, ...bytes }), upload)?.status).toBe(413);
+    expect(guardRequest(req("POST", "/api/chat", { ...local, "content-type": "application/octet-stream", "content-length": "10" }), upload)?.status).toBe(415);
+  });
+
+  it("refuses a file over the upload limit by name, forms and JSON, and cross-site senders", () => {
+    const over = guardRequest(req("POST", "/api/documents", { ...local, "content-type": "application/octet-stream", "content-length": String(51 * MiB) }), upload);
+    expect(over?.status).toBe(413);
+    expect(over?.message).toContain("documents can be at most 50 MiB (DOCUMENT_MAX_BYTES)");
+    for (const type of ["multipart/form-data; boundary=x", "text/plain", "application/x-www-form-urlencoded", "application/json"]) {
+      expect(guardRequest(req("POST", "/api/documents", { ...local, "content-type": type, "content-length": "10" }), upload)?.status, type).toBe(415);
+    }
+    const crossSite = { host: "127.0.0.1:3000", "sec-fetch-site": "cross-site", "content-type": "application/octet-stream", "content-length": "10" };
+    expect(guardRequest(req("POST", "/api/documents", crossSite), upload)?.status).toBe(403);
+    // A document's delete is an ordinary API mutation.
+    expect(guardRequest(req("DELETE", "/api/documents/abcdef", { host: "127.0.0.1:3000", "sec-fetch-site": "cross-site" }), upload)?.status).toBe(403);
+  });
+});

@@ -18,6 +18,38 @@ import { isAllowedHostHeader, parseHost, type HostAndPort } from "@/lib/net/host
 export interface GuardSettings {
   allowedHosts: readonly HostAndPort[];
   maxRequestBytes: number;
+  /** Largest body of an upload route (DOCUMENT_MAX_BYTES); defaults to maxRequestBytes. */
+  maxUploadBytes?: number;
+}
+
+/**
+ * The routes that take a file's raw bytes instead of JSON. Their body must be
+ * `application/octet-stream`, which, like JSON, a form or a simple cross-site request cannot send.
+ */
+const UPLOAD_PATHS: ReadonlySet<string> = new Set(["/api/documents"]);
+
+export function isUploadPath(pathname: string): boolean {
+  return UPLOAD_PATHS.has(pathname);
+}
+
+export function isOctetStreamContentType(header: string | null): boolean {
+  return header?.split(";")[0]?.trim().toLowerCase() === "application/octet-stream";
+}
+
+/** An upload's size and type: a file's bytes, within the upload limit. */
+export function checkUpload(request: GuardedRequest, limit: number): ChatError | undefined {
+  const length = checkContentLength(request.headers.get("content-length"), limit);
+  if (length) {
+    return length.type === "payload_too_large"
+      ? new ChatError("payload_too_large:request", `The file is too large: documents can be at most ${formatBytes(limit)} (DOCUMENT_MAX_BYTES).`)
+      : length;
+  }
+  if (!hasBody(request.headers) || isOctetStreamContentType(request.headers.get("content-type"))) return undefined;
+  const sent = request.headers.get("content-type");
+  return new ChatError(
+    "unsupported_media_type:request",
+    `Send the file's bytes as the body (Content-Type: application/octet-stream)${sent ? `, not ${quoted(sent)}` : ""}.`,
+  );
 }
 
 /** What the guards look at: enough of a Request (or NextRequest) to test without a server. */
@@ -183,6 +215,9 @@ export function guardRequest(request: GuardedRequest, settings: GuardSettings): 
   const crossSite = checkCrossSite(request);
   if (crossSite) return crossSite;
   if (!isApiPath(request.pathname) || !isMutation(request.method)) return undefined;
+  if (request.method.toUpperCase() === "POST" && isUploadPath(request.pathname)) {
+    return checkUpload(request, settings.maxUploadBytes ?? settings.maxRequestBytes);
+  }
   return checkContentLength(request.headers.get("content-length"), settings.maxRequestBytes) ?? checkContentType(request);
 }
 

@@ -1,0 +1,76 @@
+"use client";
+
+// The documents attached to the message being written: each uploads (and is read on the server)
+// as soon as it is added, so its tokens and cost are known before anything is sent.
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { DocumentInfo } from "@/lib/documents/contract";
+import { MAX_DOCUMENTS_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
+import { formatFileSize } from "./figures";
+import { documentLimits, uploadDocumentFile, type UploadProgress } from "./upload-client";
+
+export type DraftDocument =
+  | { key: string; name: string; state: "uploading"; progress: UploadProgress | null }
+  | { key: string; name: string; state: "ready"; document: DocumentInfo; duplicate: boolean }
+  | { key: string; name: string; state: "failed"; error: string };
+
+export type FileDataPart = Extract<ChatUIMessage["parts"][number], { type: "data-file" }>;
+
+let nextKey = 0;
+
+export function toFileDataPart(document: DocumentInfo): FileDataPart {
+  return {
+    type: "data-file",
+    data: {
+      attachmentId: document.attachmentId,
+      name: document.name,
+      mediaType: "",
+      size: document.size,
+      document: { id: document.id, kind: document.kind, pages: document.pages, chars: document.chars, tokens: document.tokens },
+    },
+  };
+}
+
+export function useDocumentDrafts() {
+  const [drafts, setDrafts] = useState<DraftDocument[]>([]);
+  const [windowTokens, setWindowTokens] = useState<number | null>(null);
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+
+  const update = (key: string, next: DraftDocument | null) =>
+    setDrafts((current) => (next === null ? current.filter((draft) => draft.key !== key) : current.map((draft) => (draft.key === key ? next : draft))));
+
+  const add = useCallback(async (files: readonly File[]) => {
+    const { maxBytes, windowTokens: limit } = await documentLimits();
+    setWindowTokens(limit);
+    for (const file of files) {
+      const key = `draft-${nextKey++}`;
+      const name = file.name || "pasted text";
+      if (draftsRef.current.length >= MAX_DOCUMENTS_PER_MESSAGE) {
+        setDrafts((current) => [...current, { key, name, state: "failed", error: `A message can carry at most ${MAX_DOCUMENTS_PER_MESSAGE} documents.` }]);
+        continue;
+      }
+      if (file.size > maxBytes) {
+        setDrafts((current) => [
+          ...current,
+          { key, name, state: "failed", error: `“${name}” is ${formatFileSize(file.size)}; documents can be at most ${formatFileSize(maxBytes)}.` },
+        ]);
+        continue;
+      }
+      setDrafts((current) => [...current, { key, name, state: "uploading", progress: null }]);
+      uploadDocumentFile(file, (progress) => update(key, { key, name, state: "uploading", progress }))
+        .then(({ document, duplicate }) => update(key, { key, name, state: "ready", document, duplicate }))
+        .catch((error: unknown) => update(key, { key, name, state: "failed", error: error instanceof Error ? error.message : String(error) }));
+    }
+  }, []);
+
+  const remove = useCallback((key: string) => update(key, null), []);
+  const clear = useCallback(() => setDrafts([]), []);
+
+  const ready = useMemo(() => drafts.flatMap((draft) => (draft.state === "ready" ? [draft.document] : [])), [drafts]);
+  const uploading = drafts.some((draft) => draft.state === "uploading");
+  const tokens = ready.reduce((sum, document) => sum + document.tokens, 0);
+  const chars = ready.reduce((sum, document) => sum + document.chars, 0);
+  return { drafts, ready, uploading, tokens, chars, windowTokens, add, remove, clear };
+}
+
+export type DocumentDrafts = ReturnType<typeof useDocumentDrafts>;
