@@ -12,12 +12,15 @@ export type Fault =
   /** Answers exactly `content` (after `reasoning`, when thinking); the auto-title request answers `content` too. */
   | { kind: "script"; reasoning?: string; content: string };
 
-/** Makes the simulator misbehave for requests whose last user message contains `match`. */
-export async function injectFault(match: string, fault: Fault, times?: number): Promise<void> {
+/**
+ * Makes the simulator misbehave for requests whose last user message contains `match` (and, with
+ * `options.model`, whose model id contains that: one pane of a comparison).
+ */
+export async function injectFault(match: string, fault: Fault, times?: number, options: { model?: string } = {}): Promise<void> {
   const response = await fetch(`${base}/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ match, fault, ...(times ? { times } : {}) }),
+    body: JSON.stringify({ match, fault, ...(times ? { times } : {}), ...options }),
   });
   if (!response.ok) throw new Error(`could not register fault: ${response.status} ${await response.text()}`);
 }

@@ -36,6 +36,8 @@ export type Fault = z.infer<typeof faultSchema>;
 
 export const faultRegistrationSchema = z.object({
   match: z.string(),
+  /** Only requests whose model id contains this (one pane of a comparison, say). */
+  model: z.string().optional(),
   fault: faultSchema,
   times: z.number().int().positive().optional(),
 });
@@ -45,6 +47,7 @@ export type FaultRegistration = z.infer<typeof faultRegistrationSchema>;
 interface Entry {
   id: number;
   match: string;
+  model?: string;
   fault: Fault;
   remaining: number;
 }
@@ -58,6 +61,7 @@ export class FaultRegistry {
     this.entries.push({
       id,
       match: registration.match,
+      model: registration.model,
       fault: registration.fault,
       remaining: registration.times ?? Number.POSITIVE_INFINITY,
     });
@@ -78,8 +82,8 @@ export class FaultRegistry {
   }
 
   /** Faults for a request (one use of each matching entry is consumed). */
-  take(lastUserText: string): Fault[] {
-    const hits = this.entries.filter((e) => lastUserText.includes(e.match));
+  take(lastUserText: string, model = ""): Fault[] {
+    const hits = this.entries.filter((e) => lastUserText.includes(e.match) && (e.model === undefined || model.includes(e.model)));
     for (const hit of hits) hit.remaining -= 1;
     this.entries = this.entries.filter((e) => e.remaining > 0);
     return hits.map((e) => e.fault);
