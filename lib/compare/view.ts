@@ -9,10 +9,7 @@ import { comparisonTurns } from "./thread";
 
 /** A stored comparison as the browser shows it: its panes, and per prompt each pane's answer and the vote. */
 export function toComparisonView(stored: StoredComparison): ComparisonView {
-  const panes: PaneSetup[] = stored.setup.panes.map((pane) => ({
-    model: isModelKey(pane.model) ? pane.model : "flash",
-    mode: isReasoningMode(pane.mode) ? pane.mode : "think-high",
-  }));
+  const panes = narrowPanes(stored.setup.panes);
   const votes = new Map(stored.votes.map((vote) => [vote.promptId, vote]));
   const { continuedConversationId, continuedLane } = stored.setup;
   return {
@@ -33,4 +30,12 @@ export function toComparisonView(stored: StoredComparison): ComparisonView {
     }),
     continued: continuedConversationId && continuedLane !== null ? { conversationId: continuedConversationId, lane: continuedLane } : null,
   };
+}
+
+/** Stored pane settings with their model and mode checked (an unknown one reads as the default). */
+export function narrowPanes(panes: ReadonlyArray<{ model: string; mode: string }>): PaneSetup[] {
+  return panes.map((pane) => ({
+    model: isModelKey(pane.model) ? pane.model : "flash",
+    mode: isReasoningMode(pane.mode) ? pane.mode : "think-high",
+  }));
 }
