@@ -45,7 +45,6 @@ export const ComparePane = memo(function ComparePane({
   markers,
   store,
   hidden,
-  canContinue,
   scrollRef,
   onScroll,
   onEnded,
@@ -64,7 +63,6 @@ export const ComparePane = memo(function ComparePane({
   store: LiveFiguresStore;
   /** Not the selected tab on a narrow screen. */
   hidden: boolean;
-  canContinue: boolean;
   scrollRef: (element: HTMLDivElement | null) => void;
   onScroll: (lane: number) => void;
   onEnded: () => void;
@@ -117,17 +115,16 @@ export const ComparePane = memo(function ComparePane({
                   >
                     <RotateCw className="h-4 w-4" />
                   </Button>
-                  {canContinue && (
-                    <Button
-                      size="icon"
-                      variant="ghost"
-                      onClick={() => onContinue(lane)}
-                      aria-label={`Continue with ${name}`}
-                      title="Continue with this answer as a normal chat"
-                    >
-                      <ArrowRightCircle className="h-4 w-4" />
-                    </Button>
-                  )}
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => onContinue(lane)}
+                    aria-label={`Continue with ${name}`}
+                    title="Continue with this answer as a normal chat (the other answers stay here)"
+                  >
+                    <ArrowRightCircle className="h-4 w-4" />
+                    <span className="hidden xl:inline">Continue</span>
+                  </Button>
                 </>
               )
             )}

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
-import { DEFAULT_PANES, paneLabel, type ComparisonView, type PaneSetup, type StartComparisonRequest } from "@/lib/compare/contract";
+import { DEFAULT_PANES, paneLabel, paneShortLabel, type ComparisonView, type PaneSetup, type StartComparisonRequest } from "@/lib/compare/contract";
 import { finalFigures, paneMarkers, type Marker } from "@/lib/compare/figures";
 import type { VoteOutcome } from "@/lib/compare/results";
 import { blindName, blindOrder } from "@/lib/compare/thread";
@@ -82,6 +82,7 @@ export function CompareView({
     const hidden = view?.blind ?? blind;
     return {
       name: hidden ? blindName(position) : paneLabel(pane),
+      short: hidden ? blindName(position) : paneShortLabel(pane),
       detail: hidden && revealed ? paneLabel(pane) : undefined,
     };
   });
@@ -247,7 +248,7 @@ export function CompareView({
         )}
 
         {view === null && (
-          <div className="flex min-h-0 flex-1 flex-col justify-end">
+          <div className="flex min-h-0 flex-1 flex-col">
             <SavedComparisons items={saved} />
           </div>
         )}
@@ -255,7 +256,7 @@ export function CompareView({
         {view !== null && narrow && (
           <PaneTabs
             store={store}
-            tabs={order.map((lane) => ({ lane, name: names[lane]?.name ?? "" }))}
+            tabs={order.map((lane) => ({ lane, name: names[lane]?.short ?? "" }))}
             selected={Math.min(tab, order.length - 1)}
             onSelect={setTab}
           />
@@ -274,7 +275,6 @@ export function CompareView({
                 markers={markers[lane] ?? []}
                 store={store}
                 hidden={narrow && lane !== selectedLane}
-                canContinue={!running}
                 scrollRef={scroll.register(lane)}
                 onScroll={scroll.onScroll}
                 onEnded={onPaneEnded}
@@ -286,9 +286,14 @@ export function CompareView({
           </div>
         )}
 
-        {view !== null && lastTurn && (
+        {view !== null && lastTurn && (canVote || !narrow) && (
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <VoteBar panes={order.map((lane) => ({ lane, name: names[lane]?.name ?? "" }))} vote={lastTurn.vote} disabled={!canVote} onVote={vote} />
+            <VoteBar
+              panes={order.map((lane) => ({ lane, name: (narrow ? names[lane]?.short : names[lane]?.name) ?? "" }))}
+              vote={lastTurn.vote}
+              disabled={!canVote}
+              onVote={vote}
+            />
             {view.continued && (
               <Link href={`/c/${view.continued.conversationId}`} className="text-xs text-primary underline-offset-2 hover:underline" data-testid="continued-link">
                 Continued as a chat with {names[view.continued.lane]?.name}

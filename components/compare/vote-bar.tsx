@@ -25,7 +25,7 @@ export function VoteBar({
   ];
   return (
     <div role="group" aria-label="Vote" className="flex flex-wrap items-center gap-1.5" data-testid="vote-bar">
-      <span className="mr-1 text-xs text-muted-foreground">{vote ? "Your vote:" : "Which is better?"}</span>
+      <span className="mr-1 hidden text-xs text-muted-foreground sm:inline">{vote ? "Your vote:" : "Which is better?"}</span>
       {options.map((option) => {
         const chosen = vote !== null && vote.outcome === option.outcome && vote.winnerLane === option.lane;
         return (

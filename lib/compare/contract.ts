@@ -76,3 +76,10 @@ export interface ComparisonView {
 export function paneLabel(pane: PaneSetup): string {
   return `${getModelInfo(pane.model).label} · ${MODE_LABELS[pane.mode]}`;
 }
+
+const SHORT_MODES = { "non-think": "Off", "think-high": "High", "think-max": "Max" } as const;
+
+/** The same, short enough for a phone's tab or vote button ("Pro High"). */
+export function paneShortLabel(pane: PaneSetup): string {
+  return `${getModelInfo(pane.model).label.replace(/^V4(\.\d+)? /, "")} ${SHORT_MODES[pane.mode]}`;
+}
