@@ -19,8 +19,8 @@ export class ComparePage {
   async setPanes(setups: Array<{ model: "V4.1 Flash" | "V4 Pro"; mode: "Non-think" | "Think High" | "Think Max" }>): Promise<void> {
     await this.page.getByRole("radiogroup", { name: "Number of panes" }).getByRole("radio", { name: String(setups.length) }).click();
     for (const [index, setup] of setups.entries()) {
-      await this.page.getByLabel(`Pane ${index + 1} model`).selectOption({ label: setup.model });
-      await this.page.getByLabel(`Pane ${index + 1} mode`).selectOption({ label: setup.mode });
+      await this.page.getByLabel(`Pane ${index + 1} model`, { exact: true }).selectOption({ label: setup.model });
+      await this.page.getByLabel(`Pane ${index + 1} mode`, { exact: true }).selectOption({ label: setup.mode });
     }
   }
 
