@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowRightCircle, RotateCw, Square } from "lucide-react";
-import { memo, useEffect, useMemo } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
 import type { ChatUIMessage } from "@/lib/contract";
 import type { TokenPrices } from "@/lib/usage/prices";
@@ -25,6 +25,8 @@ export function figuresOf(answer: ChatUIMessage | null, live: ReturnType<typeof 
   if (!answer) return undefined;
   if (answer.metadata?.status === "streaming") {
     const message = live.message ?? answer;
+    // Ended, not read back yet: the stream's last metadata holds the final figures.
+    if (live.ended && message.metadata?.status && message.metadata.status !== "streaming") return finalFigures(message.metadata);
     if (!live.clock) return undefined;
     return liveFigures({ clock: live.clock, reasoning: reasoningOf(message), text: textOf(message), prices });
   }
@@ -45,6 +47,7 @@ export const ComparePane = memo(function ComparePane({
   markers,
   store,
   hidden,
+  busy,
   scrollRef,
   onScroll,
   onEnded,
@@ -63,6 +66,8 @@ export const ComparePane = memo(function ComparePane({
   store: LiveFiguresStore;
   /** Not the selected tab on a narrow screen. */
   hidden: boolean;
+  /** Some pane of the comparison is still writing. */
+  busy: boolean;
   scrollRef: (element: HTMLDivElement | null) => void;
   onScroll: (lane: number) => void;
   onEnded: () => void;
@@ -76,6 +81,17 @@ export const ComparePane = memo(function ComparePane({
   const figures = useMemo(() => figuresOf(last, live, prices), [last, live, prices]);
   useEffect(() => store.publish(lane, figures), [store, lane, figures]);
   const status = last?.metadata?.status;
+  // Finished answers settle (final markdown, highlighted code) once no pane is writing, one pane
+  // at a time: that work is heavy on the main thread and would stall the panes still streaming.
+  const [settled, setSettled] = useState(!busy);
+  useEffect(() => {
+    if (busy) {
+      setSettled(false);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(true), 60 + lane * 120);
+    return () => clearTimeout(timer);
+  }, [busy, lane]);
 
   return (
     <section
@@ -143,14 +159,17 @@ export const ComparePane = memo(function ComparePane({
       >
         <div className="flex flex-col gap-4">
           {turns.map((turn, index) => {
-            const streaming = turn.answer !== null && turn.answer.id === running?.id;
-            const shown = streaming ? (live.message ?? turn.answer) : turn.answer;
+            const followed = turn.answer !== null && turn.answer.id === running?.id;
+            // Each pane settles in its own task as its stream ends; the saved copy read later has
+            // the same text, so it does not render the answer again.
+            const streaming = followed && !live.ended;
+            const shown = followed ? (live.message ?? turn.answer) : turn.answer;
             return (
               <div key={`${index}-${turn.prompt.id}`} className="flex flex-col gap-2">
                 <p className="max-w-[90%] self-end rounded-2xl bg-accent px-3 py-1.5 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="pane-prompt">
                   {turn.prompt.text}
                 </p>
-                {shown && <PaneAnswer message={shown} streaming={streaming} onRetry={() => onRetry(turn.prompt.id, lane)} />}
+                {shown && <PaneAnswer message={shown} streaming={streaming} settled={settled} promptId={turn.prompt.id} lane={lane} onRetry={onRetry} />}
               </div>
             );
           })}
@@ -160,7 +179,21 @@ export const ComparePane = memo(function ComparePane({
   );
 });
 
-function PaneAnswer({ message, streaming, onRetry }: { message: ChatUIMessage; streaming: boolean; onRetry: () => void }) {
+const PaneAnswer = memo(function PaneAnswer({
+  message,
+  streaming,
+  settled,
+  promptId,
+  lane,
+  onRetry,
+}: {
+  message: ChatUIMessage;
+  streaming: boolean;
+  settled: boolean;
+  promptId: string;
+  lane: number;
+  onRetry: (promptId: string, lane: number) => void;
+}) {
   const meta = message.metadata ?? {};
   const text = textOf(message);
   const reasoning = reasoningOf(message);
@@ -171,10 +204,10 @@ function PaneAnswer({ message, streaming, onRetry }: { message: ChatUIMessage; s
       {waiting && <p className="text-sm text-muted-foreground">Waiting for the model…</p>}
       {text && (
         <div data-testid="pane-answer-text">
-          <Markdown text={text} streaming={streaming} />
+          <Markdown text={text} streaming={streaming || !settled} highlight={settled && !streaming} />
         </div>
       )}
-      {!streaming && meta.status !== "streaming" && <AnswerStatus meta={meta} hasOutput={Boolean(text || reasoning)} onRetry={onRetry} />}
+      {!streaming && meta.status !== "streaming" && <AnswerStatus meta={meta} hasOutput={Boolean(text || reasoning)} onRetry={() => onRetry(promptId, lane)} />}
     </article>
   );
-}
+});

@@ -5,7 +5,7 @@ import { generateId } from "ai";
 import { ArrowLeft, BarChart3, EyeOff, Link2, Plus, SendHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_PANES, paneLabel, paneShortLabel, type ComparisonView, type PaneSetup, type StartComparisonRequest } from "@/lib/compare/contract";
 import { finalFigures, paneMarkers, type Marker } from "@/lib/compare/figures";
@@ -94,7 +94,10 @@ export function CompareView({
   const reload = useCallback(async () => {
     try {
       const response = await fetch(`/api/compare/${id}`, { cache: "no-store" });
-      if (response.ok) setView(((await response.json()) as { comparison: ComparisonView }).comparison);
+      if (!response.ok) return;
+      const saved = ((await response.json()) as { comparison: ComparisonView }).comparison;
+      // Rendered in slices: other panes may still be streaming.
+      startTransition(() => setView(saved));
     } catch {
       // offline: keep what is on screen
     }
@@ -275,6 +278,7 @@ export function CompareView({
                 markers={markers[lane] ?? []}
                 store={store}
                 hidden={narrow && lane !== selectedLane}
+                busy={running}
                 scrollRef={scroll.register(lane)}
                 onScroll={scroll.onScroll}
                 onEnded={onPaneEnded}

@@ -1,7 +1,7 @@
 "use client";
 
 import { readUIMessageStream, type UIMessageChunk } from "ai";
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { ChatDataParts, ChatMessageMetadata, ChatUIMessage } from "@/lib/contract";
 import type { LiveClock } from "@/lib/compare/figures";
 
@@ -48,6 +48,8 @@ export interface FollowedAnswer {
   clock: LiveClock | null;
   /** The stream could not be read (offline): the saved answer is shown instead. */
   failed: boolean;
+  /** The answer has ended: `message` is final (with its final figures) until the saved one is read. */
+  ended: boolean;
 }
 
 /**
@@ -59,13 +61,13 @@ export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => v
   const running = answer?.metadata?.status === "streaming";
   const id = running ? answer.id : null;
   const createdAt = answer?.metadata?.createdAt;
-  const [state, setState] = useState<FollowedAnswer>({ message: null, clock: null, failed: false });
-  const ended = useRef(onEnded);
-  ended.current = onEnded;
+  const [state, setState] = useState<FollowedAnswer>({ message: null, clock: null, failed: false, ended: false });
+  const onEndedRef = useRef(onEnded);
+  onEndedRef.current = onEnded;
 
   useEffect(() => {
     if (!id) {
-      setState({ message: null, clock: null, failed: false });
+      setState({ message: null, clock: null, failed: false, ended: false });
       return;
     }
     const abort = new AbortController();
@@ -75,10 +77,14 @@ export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => v
     let textStartedAt: number | undefined;
     let sawEmpty = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let ended = false;
     const paint = () => {
       timer = null;
       if (abort.signal.aborted) return;
-      setState({ message: latest, clock: { startedAt, firstTokenAt, textStartedAt, now: Date.now() }, failed: false });
+      const next = { message: latest, clock: { startedAt, firstTokenAt, textStartedAt, now: Date.now() }, failed: false, ended };
+      // A transition: React renders it in slices and yields to input and to the other panes, so
+      // four panes repainting never make one long main-thread task.
+      startTransition(() => setState(next));
     };
     const schedule = () => {
       timer ??= setTimeout(paint, PAINT_EVERY_MS);
@@ -109,8 +115,9 @@ export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => v
         clearInterval(ticker);
         if (!abort.signal.aborted) {
           if (timer) clearTimeout(timer);
+          ended = true;
           paint();
-          ended.current();
+          onEndedRef.current();
         }
       }
     })();
