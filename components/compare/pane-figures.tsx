@@ -75,14 +75,14 @@ export function PaneFigures({ figures, markers }: { figures: Figures | undefined
   ];
   return (
     <dl
-      className="grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-4 lg:grid-cols-4"
+      className="grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[repeat(auto-fill,minmax(6.5rem,1fr))]"
       data-testid="pane-figures"
       data-final={f?.final ? "true" : "false"}
     >
       {rows.map((row) => (
         <div key={row.label} className="flex min-w-0 items-baseline justify-between gap-1.5 sm:block" title={row.title} data-testid={row.testId}>
           <dt className="text-[11px] text-muted-foreground">{row.label}</dt>
-          <dd className={cn("truncate tabular-nums", row.highlight && "font-semibold text-primary")}>{row.text}</dd>
+          <dd className={cn("tabular-nums [overflow-wrap:anywhere]", row.highlight && "font-semibold text-primary")}>{row.text}</dd>
         </div>
       ))}
     </dl>

@@ -14,6 +14,8 @@ interface ChartSpec {
   testId: string;
   value: (row: ChartRow) => number | undefined;
   format: (value: number) => string;
+  /** The axis's shorter labels (the unit is in the title). */
+  axis?: (value: number) => string;
   /** What "better" means, said under the title. */
   note: string;
 }
@@ -21,7 +23,7 @@ interface ChartSpec {
 const CHARTS: ChartSpec[] = [
   { title: "Win rate", testId: "chart-win-rate", value: (row) => (row.winRate === undefined ? undefined : row.winRate * 100), format: (value) => `${Math.round(value)}%`, note: "Wins plus half the ties, of the votes it took part in" },
   { title: "Median time to first token", testId: "chart-ttft", value: (row) => row.medianTtftMs, format: formatSeconds, note: "Lower is better" },
-  { title: "Median tokens per second", testId: "chart-speed", value: (row) => row.medianTokensPerSecond, format: (value) => `${Math.round(value)} tok/s`, note: "Output after the first token; higher is better" },
+  { title: "Median tokens per second", testId: "chart-speed", value: (row) => row.medianTokensPerSecond, format: (value) => `${Math.round(value)} tok/s`, axis: (value) => String(Math.round(value)), note: "Output after the first token; higher is better" },
   { title: "Cost per answer", testId: "chart-cost", value: (row) => row.costPerAnswerUsd, format: formatUsd, note: "Mean over its answers" },
 ];
 
@@ -51,7 +53,7 @@ export function ResultsCharts({ rows }: { rows: ChartRow[] }) {
                   <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                     <CartesianGrid vertical={false} stroke="var(--border)" />
                     <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: "var(--border)" }} interval={0} />
-                    <YAxis tick={AXIS} tickLine={false} axisLine={false} width={64} tickFormatter={(value: number) => chart.format(value)} />
+                    <YAxis tick={AXIS} tickLine={false} axisLine={false} width={64} tickFormatter={(value: number) => (chart.axis ?? chart.format)(value)} />
                     <Tooltip
                       cursor={{ fill: "var(--muted)" }}
                       formatter={(value) => [chart.format(Number(value)), chart.title]}
