@@ -19,9 +19,11 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-// The test's own probes must not load the page it measures: no tracing snapshots, and the waits
-// below poll once a second.
+// A measurement, not a timed test: it runs on demand (`npm run bench:compare`), on a machine that
+// is not also running the rest of the suite. The test's own probes must not load the page it
+// measures: no tracing snapshots, and the waits below poll once a second.
 test.use({ trace: "off" });
+test.skip(process.env.BENCH !== "1", "a benchmark: run it with `npm run bench:compare`");
 
 /**
  * Four panes streaming Think Max at the simulator's test speed. Two figures: the browser's long

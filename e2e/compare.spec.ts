@@ -308,3 +308,51 @@ test.describe("side-by-side comparison", () => {
     await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: "Compare models" })).toBeVisible();
   });
 });
+
+test.describe("comparison layout", () => {
+  test("scrolling one pane scrolls the other; the switch turns it off", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await compare.open();
+    await compare.send(`A long comparison for scrolling ${uniqueTag("scroll")}`);
+    await compare.waitForAllToEnd();
+    const scrollers = page.getByTestId("pane-scroller");
+    const [first, second] = [scrollers.nth(0), scrollers.nth(1)];
+    // Both panes are taller than their box.
+    for (const pane of [first, second]) expect(await pane.evaluate((element) => element.scrollHeight > element.clientHeight + 100)).toBe(true);
+    await first.evaluate((element) => {
+      element.scrollTop = (element.scrollHeight - element.clientHeight) / 2;
+    });
+    await expect.poll(() => second.evaluate((element) => element.scrollTop)).toBeGreaterThan(50);
+
+    await page.getByRole("button", { name: "Sync scroll" }).click();
+    await expect(page.getByRole("button", { name: "Sync scroll" })).toHaveAttribute("aria-pressed", "false");
+    const before = await second.evaluate((element) => element.scrollTop);
+    await first.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await page.waitForTimeout(300);
+    expect(await second.evaluate((element) => element.scrollTop)).toBe(before);
+  });
+
+  test("on a phone the panes are tabs with their key figures", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const compare = new ComparePage(page);
+    await compare.open();
+    await compare.send(`Phone comparison ${uniqueTag("phone")}`);
+    const tabs = page.getByRole("tab");
+    await expect(tabs).toHaveText([/Flash High/, /Pro High/]);
+    await expect(tabs.first()).toHaveAttribute("aria-selected", "true");
+    await expect(compare.pane(FLASH)).toBeVisible();
+    await expect(compare.pane(PRO)).toBeHidden();
+    await compare.waitForAllToEnd();
+    // Each tab shows its pane's total time, speed and cost.
+    for (const tab of await tabs.all()) await expect(tab.getByTestId("pane-tab-figures")).toHaveText(/^\d+(\.\d)? (ms|s)\d+ t\/s\$\d/);
+    await tabs.first().focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(tabs.nth(1)).toHaveAttribute("aria-selected", "true");
+    await expect(tabs.nth(1)).toBeFocused();
+    await expect(compare.pane(PRO)).toBeVisible();
+    await expect(compare.pane(FLASH)).toBeHidden();
+  });
+});

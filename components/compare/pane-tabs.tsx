@@ -68,8 +68,9 @@ function PaneTab({ store, lane, name, selected, onSelect }: { store: LiveFigures
       )}
     >
       <span className="w-full truncate text-xs font-semibold">{name}</span>
-      <span className="w-full truncate text-[11px] tabular-nums text-muted-foreground" data-testid="pane-tab-figures">
-        {parts.length > 0 ? parts.join(" · ") : "–"}
+      {/* Wraps rather than cuts: four tabs on a phone show each figure on its own line. */}
+      <span className="flex w-full flex-wrap gap-x-1.5 text-[11px] leading-tight tabular-nums text-muted-foreground" data-testid="pane-tab-figures">
+        {parts.length > 0 ? parts.map((part) => <span key={part} className="whitespace-nowrap">{part}</span>) : "–"}
       </span>
     </button>
   );
