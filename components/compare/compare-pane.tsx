@@ -155,7 +155,9 @@ export const ComparePane = memo(function ComparePane({
         tabIndex={0}
         aria-label={`${name}: answers`}
         data-testid="pane-scroller"
-        className="min-h-0 flex-1 overflow-y-auto p-3 focus-visible:outline-2 focus-visible:outline-ring"
+        // Code wraps in a pane rather than scrolling sideways (a narrow pane; and a scrolling code
+        // block would be a scroll region no keyboard can reach).
+        className="min-h-0 flex-1 overflow-y-auto p-3 focus-visible:outline-2 focus-visible:outline-ring [&_[data-streamdown=code-block-body]]:overflow-x-hidden [&_[data-streamdown=code-block-body]_pre]:whitespace-pre-wrap [&_[data-streamdown=code-block-body]_pre]:[overflow-wrap:anywhere]"
       >
         <div className="flex flex-col gap-4">
           {turns.map((turn, index) => {

@@ -3,7 +3,7 @@ import { SIMULATOR_PORT } from "../../playwright.config";
 const base = `http://127.0.0.1:${SIMULATOR_PORT}/__sim`;
 
 export type Fault =
-  | { kind: "status"; status: 400 | 401 | 402 | 422 | 429 | 500 | 503; message?: string }
+  | { kind: "status"; status: 400 | 401 | 402 | 422 | 429 | 500 | 503; message?: string; retryAfter?: number }
   | { kind: "cut"; afterContentChars: number }
   | { kind: "keepalive"; count: number; intervalMs?: number }
   | { kind: "length"; maxTokens: number }

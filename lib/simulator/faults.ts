@@ -9,6 +9,8 @@ export const faultSchema = z.discriminatedUnion("kind", [
     kind: z.literal("status"),
     status: z.literal([400, 401, 402, 422, 429, 500, 503]),
     message: z.string().optional(),
+    /** A 429's retry-after in seconds (1 when not given). */
+    retryAfter: z.number().int().positive().max(600).optional(),
   }),
   z.object({ kind: z.literal("cut"), afterContentChars: z.number().int().nonnegative() }),
   z.object({
@@ -106,7 +108,7 @@ export function planFaults(faults: readonly Fault[], promptTokens: number): Faul
   for (const fault of faults) {
     switch (fault.kind) {
       case "status":
-        plan.status ??= statusError(fault.status, fault.message, promptTokens);
+        plan.status ??= statusError(fault.status, fault.message, promptTokens, fault.retryAfter);
         break;
       case "cut":
         plan.cutAfterContentChars = fault.afterContentChars;
@@ -136,6 +138,7 @@ export function statusError(
   status: number,
   message: string | undefined,
   promptTokens: number,
+  retryAfter = 1,
 ): { status: number; body: ErrorBody; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
   let body: ErrorBody;
@@ -153,7 +156,7 @@ export function statusError(
       body = errorBody(message ?? "Invalid request parameters");
       break;
     case 429:
-      headers["retry-after"] = "1";
+      headers["retry-after"] = String(retryAfter);
       body = errorBody(
         message ??
           "Your current concurrency is 40, which exceeds your concurrency limit of 39 based on your remaining balance. Please top up your balance to restore your concurrency.",
