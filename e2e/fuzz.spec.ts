@@ -86,6 +86,29 @@ const ROUTES: RouteSpec[] = [
   { method: "POST", template: "/api/documents" },
   { method: "GET", template: "/api/documents/[id]" },
   { method: "DELETE", template: "/api/documents/[id]", path: () => `/api/documents/${NOBODY}` },
+  // Comparisons, aimed at the chat conversation: a comparison route refuses it (404/400), so even
+  // a valid body starts nothing.
+  { method: "GET", template: "/api/compare" },
+  {
+    method: "POST",
+    template: "/api/compare",
+    body: (t) => ({
+      conversationId: t.conversationId,
+      parentId: t.promptId,
+      message: { id: `m${uniqueTag()}`, text: `fuzz ${FUZZ_TAG}` },
+      panes: [
+        { model: "flash", mode: "non-think" },
+        { model: "pro", mode: "think-high" },
+      ],
+      blind: false,
+    }),
+    validFor: () => true,
+  },
+  { method: "GET", template: "/api/compare/[id]" },
+  { method: "POST", template: "/api/compare/[id]/retry", body: (t) => ({ promptId: t.promptId, lane: 0 }), validFor: () => true },
+  { method: "POST", template: "/api/compare/[id]/vote", body: (t) => ({ promptId: t.promptId, outcome: "tie" }), validFor: () => true },
+  { method: "POST", template: "/api/compare/[id]/continue", body: () => ({ lane: 0, conversationId: `c${uniqueTag()}` }), validFor: () => true },
+  { method: "GET", template: "/api/compare/answers/[messageId]/stream", path: (t) => `/api/compare/answers/${t.answerId}/stream` },
   // The admin's routes (the local user is the admin until accounts exist). Nothing valid may land:
   // a new account would end the local user's session for the whole suite.
   { method: "GET", template: "/api/admin/users" },

@@ -158,6 +158,7 @@ export function ChatView(props: ChatViewProps) {
                   message={message}
                   canEdit={canAct}
                   onEdit={(text) => chat.edit(message.id, text)}
+                  compareHref={canAct && message.metadata?.createdAt ? `/compare?from=${conversationId}&prompt=${message.id}` : undefined}
                   onSwitchVersion={(version) => void chat.switchVersion(message.id, version)}
                 />
               ) : (

@@ -21,6 +21,11 @@ const safeMath: MathPlugin = {
 };
 
 const plugins = { code, math: safeMath };
+/**
+ * The same without highlighting: code shows plain. Shiki tokenizes on the main thread (its first
+ * use of a language compiles the grammar, a few hundred ms), so busy views highlight afterwards.
+ */
+const plainPlugins = { code: { ...code, highlight: () => null }, math: safeMath };
 
 /**
  * Model output is untrusted input: a prompt injection can make the model write anything. Streamdown's
@@ -38,14 +43,14 @@ const linkSafety = { enabled: false };
  * Model output rendered as markdown while it streams. Streamdown parses block by block and closes
  * unfinished syntax, so a new token does not re-render the whole answer.
  */
-export const Markdown = memo(function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+export const Markdown = memo(function Markdown({ text, streaming, highlight = true }: { text: string; streaming: boolean; highlight?: boolean }) {
   // DeepSeek writes `$…$`, `\(…\)` and `\[…\]` too; remark-math only knows `$$…$$` (single
   // dollars stay off so prices survive), so the other forms are rewritten first.
   const source = useMemo(() => normalizeMathMarkdown(text), [text]);
   return (
     <Streamdown
       className="answer-markdown"
-      plugins={plugins}
+      plugins={highlight ? plugins : plainPlugins}
       isAnimating={streaming}
       mode={streaming ? "streaming" : "static"}
       skipHtml

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, Ellipsis, FileText, FolderInput, FolderPlus, MessageSquarePlus, Pencil, Pin, PinOff, Search, Trash2, UserRound, X } from "lucide-react";
+import { Check, Columns2, Ellipsis, FileText, FolderInput, FolderPlus, MessageSquarePlus, Pencil, Pin, PinOff, Search, Trash2, UserRound, X } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { ConversationSummary, FolderSummary, Viewer } from "@/lib/contract";
@@ -380,6 +380,15 @@ export function Sidebar({
         )}
       </div>
       <div className="border-t border-border p-2">
+        <Link
+          href="/compare"
+          onClick={onNavigate}
+          className="flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
+          data-testid="compare-link"
+        >
+          <Columns2 className="h-4 w-4 shrink-0" />
+          <span className="min-w-0 flex-1 truncate">Compare models</span>
+        </Link>
         <Link
           href="/documents"
           onClick={onNavigate}

@@ -1,6 +1,7 @@
 "use client";
 
-import { Pencil } from "lucide-react";
+import { Columns2, Pencil } from "lucide-react";
+import Link from "next/link";
 import { useId, useState } from "react";
 import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
@@ -25,8 +26,11 @@ export function UserMessage({
   canEdit,
   onEdit,
   onSwitchVersion,
+  compareHref,
 }: {
   message: ChatUIMessage;
+  /** "Compare this prompt": a comparison of it, with the conversation's history before it. */
+  compareHref?: string;
   /** No answer is running: editing and version switching are possible. */
   canEdit: boolean;
   onEdit: (text: string) => void;
@@ -125,6 +129,16 @@ export function UserMessage({
           >
             <Pencil className="h-4 w-4" />
           </Button>
+        )}
+        {compareHref && (
+          <Link
+            href={compareHref}
+            aria-label="Compare this prompt"
+            title="Compare this prompt across models and modes"
+            className="inline-flex h-8 w-8 items-center justify-center rounded-lg text-muted-foreground hover:bg-muted hover:text-foreground"
+          >
+            <Columns2 className="h-4 w-4" />
+          </Link>
         )}
         </div>
       </div>

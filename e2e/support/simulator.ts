@@ -3,7 +3,7 @@ import { SIMULATOR_PORT } from "../../playwright.config";
 const base = `http://127.0.0.1:${SIMULATOR_PORT}/__sim`;
 
 export type Fault =
-  | { kind: "status"; status: 400 | 401 | 402 | 422 | 429 | 500 | 503; message?: string }
+  | { kind: "status"; status: 400 | 401 | 402 | 422 | 429 | 500 | 503; message?: string; retryAfter?: number }
   | { kind: "cut"; afterContentChars: number }
   | { kind: "keepalive"; count: number; intervalMs?: number }
   | { kind: "length"; maxTokens: number }
@@ -12,12 +12,15 @@ export type Fault =
   /** Answers exactly `content` (after `reasoning`, when thinking); the auto-title request answers `content` too. */
   | { kind: "script"; reasoning?: string; content: string };
 
-/** Makes the simulator misbehave for requests whose last user message contains `match`. */
-export async function injectFault(match: string, fault: Fault, times?: number): Promise<void> {
+/**
+ * Makes the simulator misbehave for requests whose last user message contains `match` (and, with
+ * `options.model`, whose model id contains that: one pane of a comparison).
+ */
+export async function injectFault(match: string, fault: Fault, times?: number, options: { model?: string } = {}): Promise<void> {
   const response = await fetch(`${base}/faults`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ match, fault, ...(times ? { times } : {}) }),
+    body: JSON.stringify({ match, fault, ...(times ? { times } : {}), ...options }),
   });
   if (!response.ok) throw new Error(`could not register fault: ${response.status} ${await response.text()}`);
 }

@@ -70,7 +70,8 @@ const messageOrder = [{ parentId: "asc" as const }, { seq: "asc" as const }, { i
 export async function exportArchive({ db, userId, now = new Date() }: { db: Db; userId: string; now?: Date }): Promise<Archive> {
   const [folders, conversations] = await Promise.all([
     db.folder.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
-    db.conversation.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { messages: { orderBy: messageOrder } } }),
+    // Comparisons are not in version 1 of the archive (they will come as their own array).
+    db.conversation.findMany({ where: { userId, kind: "chat" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { messages: { orderBy: messageOrder } } }),
   ]);
   return {
     format: ARCHIVE_FORMAT,
@@ -83,7 +84,7 @@ export async function exportArchive({ db, userId, now = new Date() }: { db: Db; 
 
 /** One conversation as an archive of one (importable like a whole archive); null when not found. */
 export async function exportConversationArchive({ db, userId, id, now = new Date() }: { db: Db; userId: string; id: string; now?: Date }): Promise<Archive | null> {
-  const row = await db.conversation.findFirst({ where: { id, userId }, include: { messages: { orderBy: messageOrder } } });
+  const row = await db.conversation.findFirst({ where: { id, userId, kind: "chat" }, include: { messages: { orderBy: messageOrder } } });
   if (!row) return null;
   const folder = row.folderId ? await db.folder.findFirst({ where: { id: row.folderId, userId } }) : null;
   return {
@@ -110,7 +111,7 @@ export async function exportConversationMarkdown({
   id: string;
   withReasoning: boolean;
 }): Promise<{ title: string; markdown: string } | null> {
-  const row = await db.conversation.findFirst({ where: { id, userId }, include: { messages: true } });
+  const row = await db.conversation.findFirst({ where: { id, userId, kind: "chat" }, include: { messages: true } });
   if (!row) return null;
   const path = selectedPath(row.messages.map(toMessage)).map((step) => step.message);
   const lines: string[] = [`# ${row.title}`, "", `_Exported from V4 Chat, ${new Date().toISOString().slice(0, 10)}_`, ""];

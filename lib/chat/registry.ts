@@ -10,7 +10,10 @@ import { Generation, type GenerationInput } from "./generation";
  */
 interface Registry {
   generations: Map<string, Generation>;
-  /** An answer starting or running, by `${userId}:${conversationId}`: one at a time per conversation. */
+  /**
+   * An answer starting or running, by `${userId}:${conversationId}`: one at a time per
+   * conversation. A comparison claims each pane on its own (`…:lane`), so its panes run together.
+   */
   claims: Map<string, { userId: string; conversationId: string }>;
 }
 const globalKey = Symbol.for("v4chat.generations.v2");
@@ -52,15 +55,23 @@ export function activeAnswers(filter: { userId?: string } = {}): number {
 export function claimConversation({
   userId,
   conversationId,
+  lane,
   limits = concurrencyLimits(),
 }: {
   userId: string;
   conversationId: string;
+  /** A comparison's pane: each pane holds its own claim. Absent for a plain chat. */
+  lane?: number;
   limits?: ConcurrencyLimits;
 }): ConversationClaim {
-  const key = `${userId}:${conversationId}`;
+  const key = lane === undefined ? `${userId}:${conversationId}` : `${userId}:${conversationId}:${lane}`;
   if (registry.claims.has(key)) {
-    throw new ChatError("conflict:chat", "An answer is still being written in this conversation. Stop it or wait for it to finish.");
+    throw new ChatError(
+      "conflict:chat",
+      lane === undefined
+        ? "An answer is still being written in this conversation. Stop it or wait for it to finish."
+        : "This pane is still writing its answer. Stop it or wait for it to finish.",
+    );
   }
   admit(limits, userId);
   registry.claims.set(key, { userId, conversationId });

@@ -11,7 +11,8 @@ type Tx = Prisma.TransactionClient;
 
 export async function listConversations({ db, userId }: { db: Db; userId: string }): Promise<Conversation[]> {
   const rows = await db.conversation.findMany({
-    where: { userId },
+    // Comparisons are listed on their own page (lib/db/comparisons.ts).
+    where: { userId, kind: "chat" },
     orderBy: [{ updatedAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
   });
   return rows.map(toConversation);

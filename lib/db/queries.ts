@@ -6,3 +6,4 @@ export * from "./turns";
 export * from "./attachments";
 export { NotFoundError } from "./types";
 export type { Conversation, Message } from "./types";
+export * from "./comparisons";

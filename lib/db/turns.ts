@@ -71,7 +71,8 @@ export async function reserveTurn({ db, ...input }: TurnInput & { db: Db }): Pro
 async function reserve(tx: Tx, input: TurnInput): Promise<ReservedTurn> {
   const { userId, conversationId, settings, prompt } = input;
   const lane = input.lane ?? 0;
-  const existing = await tx.conversation.findFirst({ where: { id: conversationId, userId } });
+  // Comparisons take their turns through lib/db/comparisons.ts (one answer per pane).
+  const existing = await tx.conversation.findFirst({ where: { id: conversationId, userId, kind: "chat" } });
 
   let parent: Message | null = null;
   if (existing && input.parentId !== null) {

@@ -128,7 +128,7 @@ export async function handleChatCompletion(
   }
 
   const prompt = promptTokens(request.messages, thinking);
-  const faults = planFaults(state.faults.take(lastUserText(request)), prompt.length);
+  const faults = planFaults(state.faults.take(lastUserText(request), request.model), prompt.length);
   if (faults.status) {
     const { status, body, headers } = faults.status;
     state.log(`${path} -> ${status} (fault) ${body.error.message}`);

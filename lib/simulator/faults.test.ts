@@ -66,6 +66,13 @@ describe("status faults", () => {
     expect((await ask("sticky request")).status).toBe(200);
   });
 
+  it("applies only to the named model when one is given (one pane of a comparison)", async () => {
+    await addFault({ match: "one-pane", model: "pro", fault: { kind: "status", status: 500 } });
+    expect((await ask("one-pane request")).status).toBe(200);
+    const pro = await chatRequest(sim.url, { model: "deepseek-v4-pro", messages: [{ role: "user", content: "one-pane request" }] });
+    expect(pro.status).toBe(500);
+  });
+
   it("rejects a malformed fault registration", async () => {
     const res = await addFault({ match: "x", fault: { kind: "status", status: 418 } });
     expect(res.status).toBe(400);

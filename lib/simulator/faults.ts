@@ -9,6 +9,8 @@ export const faultSchema = z.discriminatedUnion("kind", [
     kind: z.literal("status"),
     status: z.literal([400, 401, 402, 422, 429, 500, 503]),
     message: z.string().optional(),
+    /** A 429's retry-after in seconds (1 when not given). */
+    retryAfter: z.number().int().positive().max(600).optional(),
   }),
   z.object({ kind: z.literal("cut"), afterContentChars: z.number().int().nonnegative() }),
   z.object({
@@ -36,6 +38,8 @@ export type Fault = z.infer<typeof faultSchema>;
 
 export const faultRegistrationSchema = z.object({
   match: z.string(),
+  /** Only requests whose model id contains this (one pane of a comparison, say). */
+  model: z.string().optional(),
   fault: faultSchema,
   times: z.number().int().positive().optional(),
 });
@@ -45,6 +49,7 @@ export type FaultRegistration = z.infer<typeof faultRegistrationSchema>;
 interface Entry {
   id: number;
   match: string;
+  model?: string;
   fault: Fault;
   remaining: number;
 }
@@ -58,6 +63,7 @@ export class FaultRegistry {
     this.entries.push({
       id,
       match: registration.match,
+      model: registration.model,
       fault: registration.fault,
       remaining: registration.times ?? Number.POSITIVE_INFINITY,
     });
@@ -78,8 +84,8 @@ export class FaultRegistry {
   }
 
   /** Faults for a request (one use of each matching entry is consumed). */
-  take(lastUserText: string): Fault[] {
-    const hits = this.entries.filter((e) => lastUserText.includes(e.match));
+  take(lastUserText: string, model = ""): Fault[] {
+    const hits = this.entries.filter((e) => lastUserText.includes(e.match) && (e.model === undefined || model.includes(e.model)));
     for (const hit of hits) hit.remaining -= 1;
     this.entries = this.entries.filter((e) => e.remaining > 0);
     return hits.map((e) => e.fault);
@@ -102,7 +108,7 @@ export function planFaults(faults: readonly Fault[], promptTokens: number): Faul
   for (const fault of faults) {
     switch (fault.kind) {
       case "status":
-        plan.status ??= statusError(fault.status, fault.message, promptTokens);
+        plan.status ??= statusError(fault.status, fault.message, promptTokens, fault.retryAfter);
         break;
       case "cut":
         plan.cutAfterContentChars = fault.afterContentChars;
@@ -132,6 +138,7 @@ export function statusError(
   status: number,
   message: string | undefined,
   promptTokens: number,
+  retryAfter = 1,
 ): { status: number; body: ErrorBody; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
   let body: ErrorBody;
@@ -149,7 +156,7 @@ export function statusError(
       body = errorBody(message ?? "Invalid request parameters");
       break;
     case 429:
-      headers["retry-after"] = "1";
+      headers["retry-after"] = String(retryAfter);
       body = errorBody(
         message ??
           "Your current concurrency is 40, which exceeds your concurrency limit of 39 based on your remaining balance. Please top up your balance to restore your concurrency.",

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Workspace } from "@/components/chat/workspace";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { toUIPath } from "@/lib/chat/history";
@@ -27,6 +27,7 @@ export default async function ConversationPage({
   const { db, userId } = context;
   const conversation = await getConversation({ db, userId, id: parsed.data });
   if (!conversation) notFound();
+  if (conversation.kind === "comparison") redirect(`/compare/${conversation.id}`);
   const [conversations, folders, messages] = await Promise.all([
     listConversations({ db, userId }),
     listFolders({ db, userId }),

@@ -1,0 +1,44 @@
+import { generateId } from "ai";
+import { CompareView, type CarriedHistory } from "@/components/compare/compare-view";
+import { selectedPath } from "@/lib/chat/message-tree";
+import { narrowPanes } from "@/lib/compare/view";
+import { clientIdSchema } from "@/lib/contract";
+import { getConversation, listComparisons, listMessages } from "@/lib/db/queries";
+import type { Db } from "@/lib/db/client";
+import { backendInfo } from "@/lib/server/backend-info";
+import { pageContext } from "@/lib/server/context";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Compare · V4 Chat" };
+
+/**
+ * A new comparison, created by its first prompt. From a chat ("compare this prompt": `?from=…&prompt=…`)
+ * the prompt is filled in and the chat's history before it comes along.
+ */
+export default async function NewComparisonPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { db, userId } = await pageContext();
+  const params = await searchParams;
+  const [saved, carried] = await Promise.all([listComparisons({ db, userId }), carriedFrom({ db, userId, from: params.from, prompt: params.prompt })]);
+  return (
+    <CompareView
+      backend={backendInfo()}
+      initial={null}
+      newId={generateId()}
+      carried={carried}
+      saved={saved.map((item) => ({ ...item, panes: narrowPanes(item.panes), updatedAt: item.updatedAt.toISOString() }))}
+    />
+  );
+}
+
+async function carriedFrom({ db, userId, from, prompt }: { db: Db; userId: string; from: unknown; prompt: unknown }): Promise<CarriedHistory | null> {
+  const conversationId = clientIdSchema.safeParse(from);
+  const promptId = clientIdSchema.safeParse(prompt);
+  if (!conversationId.success || !promptId.success) return null;
+  const conversation = await getConversation({ db, userId, id: conversationId.data });
+  if (!conversation) return null;
+  const path = selectedPath(await listMessages({ db, userId, conversationId: conversation.id })).map((step) => step.message);
+  const index = path.findIndex((message) => message.id === promptId.data && message.role === "user");
+  const target = path[index];
+  if (!target) return null;
+  return { conversationId: conversation.id, title: conversation.title, promptId: target.id, promptText: target.content, count: index };
+}

@@ -1,0 +1,344 @@
+"use client";
+
+import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
+import { generateId } from "ai";
+import { ArrowLeft, BarChart3, EyeOff, Link2, Plus, SendHorizontal } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ModelKey } from "@/lib/ai/catalogue";
+import { DEFAULT_PANES, paneLabel, paneShortLabel, type ComparisonView, type PaneSetup, type StartComparisonRequest } from "@/lib/compare/contract";
+import { finalFigures, paneMarkers, type Marker } from "@/lib/compare/figures";
+import type { VoteOutcome } from "@/lib/compare/results";
+import { blindName, blindOrder } from "@/lib/compare/thread";
+import type { BackendInfo } from "@/lib/contract";
+import type { TokenPrices } from "@/lib/usage/prices";
+import { cn } from "@/lib/utils";
+import { SimulatorBanner } from "@/components/chat/simulator-banner";
+import { Button } from "@/components/ui/button";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { ComparePane, type PaneTurn } from "./compare-pane";
+import { LiveFiguresStore } from "./live-figures";
+import { PaneSetupControls } from "./pane-setup";
+import { PaneTabs } from "./pane-tabs";
+import { SavedComparisons, type SavedComparison } from "./saved-comparisons";
+import { useNarrowScreen, useSyncedScroll } from "./use-layout";
+import { VoteBar } from "./vote-bar";
+
+export interface CarriedHistory {
+  conversationId: string;
+  title: string;
+  promptId: string;
+  promptText: string;
+  /** Messages before the prompt that come along. */
+  count: number;
+}
+
+interface RequestProblem {
+  message: string;
+  hint?: string;
+}
+
+/**
+ * The comparison view: one prompt to two to four panes, each with its own model and mode,
+ * streaming side by side with their figures; follow-ups go to every pane; votes, blind mode and
+ * "Continue with this answer". A new comparison is created by its first prompt.
+ */
+export function CompareView({
+  backend,
+  initial,
+  newId,
+  carried,
+  saved,
+}: {
+  backend: BackendInfo;
+  initial: ComparisonView | null;
+  newId: string;
+  carried: CarriedHistory | null;
+  /** Shown on a new comparison's page. */
+  saved: SavedComparison[];
+}) {
+  const router = useRouter();
+  const [view, setView] = useState<ComparisonView | null>(initial);
+  const id = view?.id ?? newId;
+  const [setup, setSetup] = useState<PaneSetup[]>(initial?.panes ?? DEFAULT_PANES);
+  const [blind, setBlind] = useState(initial?.blind ?? false);
+  const [draft, setDraft] = useState(carried?.promptText ?? "");
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<RequestProblem | null>(null);
+  const [tab, setTab] = useState(0);
+  const narrow = useNarrowScreen();
+  const store = useMemo(() => new LiveFiguresStore(), []);
+  const prices = useMemo(() => Object.fromEntries(backend.models.map((model) => [model.key, model.prices])) as Record<ModelKey, TokenPrices>, [backend]);
+
+  const panes = view?.panes ?? setup;
+  const turns = view?.turns ?? [];
+  const lastTurn = turns[turns.length - 1];
+  const revealed = !(view?.blind ?? blind) || turns.some((turn) => turn.vote !== null);
+  const order = useMemo(() => ((view?.blind ?? blind) ? blindOrder(id, panes.length) : panes.map((_, lane) => lane)), [view?.blind, blind, id, panes]);
+  const running = turns.some((turn) => turn.answers.some((answer) => answer?.metadata?.status === "streaming"));
+  const names = panes.map((pane, lane) => {
+    const position = order.indexOf(lane);
+    const hidden = view?.blind ?? blind;
+    return {
+      name: hidden ? blindName(position) : paneLabel(pane),
+      short: hidden ? blindName(position) : paneShortLabel(pane),
+      detail: hidden && revealed ? paneLabel(pane) : undefined,
+    };
+  });
+
+  useEffect(() => {
+    document.title = `${view?.title ?? "New comparison"} · V4 Chat`;
+  }, [view?.title]);
+
+  const reload = useCallback(async () => {
+    try {
+      const response = await fetch(`/api/compare/${id}`, { cache: "no-store" });
+      if (!response.ok) return;
+      const saved = ((await response.json()) as { comparison: ComparisonView }).comparison;
+      // Rendered in slices: other panes may still be streaming.
+      startTransition(() => setView(saved));
+    } catch {
+      // offline: keep what is on screen
+    }
+  }, [id]);
+  // Several panes often end together: read the comparison once for them.
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onPaneEnded = useCallback(() => {
+    if (reloadTimer.current) clearTimeout(reloadTimer.current);
+    reloadTimer.current = setTimeout(() => void reload(), 120);
+  }, [reload]);
+
+  const post = useCallback(async <T,>(url: string, body: unknown): Promise<T | null> => {
+    setProblem(null);
+    try {
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = (await response.json().catch(() => ({}))) as T & { message?: string; hint?: string };
+      if (!response.ok) {
+        setProblem({ message: json.message ?? `The request failed (${response.status}).`, hint: json.hint });
+        return null;
+      }
+      return json;
+    } catch {
+      setProblem({ message: "V4 Chat could not be reached. Check the connection and try again." });
+      return null;
+    }
+  }, []);
+
+  const send = async () => {
+    const text = draft.trim();
+    if (!text || sending || running) return;
+    setSending(true);
+    const body: StartComparisonRequest = {
+      conversationId: id,
+      parentId: lastTurn?.prompt.id ?? null,
+      message: { id: generateId(), text },
+      panes,
+      blind: view?.blind ?? blind,
+      ...(view === null && carried ? { from: { conversationId: carried.conversationId, promptId: carried.promptId } } : {}),
+    };
+    const result = await post<{ comparison: ComparisonView }>("/api/compare", body);
+    setSending(false);
+    if (!result) return;
+    setDraft("");
+    if (view === null) window.history.replaceState(null, "", `/compare/${id}`);
+    setView(result.comparison);
+  };
+
+  const stop = useCallback((messageId: string) => {
+    void fetch("/api/chat/stop", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ messageId }) });
+  }, []);
+  const retry = useCallback(
+    async (promptId: string, lane: number) => {
+      const result = await post<{ comparison: ComparisonView }>(`/api/compare/${id}/retry`, { promptId, lane });
+      if (result) setView(result.comparison);
+    },
+    [id, post],
+  );
+  const continueWith = useCallback(
+    async (lane: number) => {
+      const conversationId = generateId();
+      const result = await post<{ conversationId: string }>(`/api/compare/${id}/continue`, { lane, conversationId });
+      if (result) router.push(`/c/${result.conversationId}`);
+    },
+    [id, post, router],
+  );
+  const vote = async (outcome: VoteOutcome, winnerLane: number | null) => {
+    if (!lastTurn) return;
+    const result = await post<{ vote: { outcome: VoteOutcome; winnerLane: number | null } }>(`/api/compare/${id}/vote`, {
+      promptId: lastTurn.prompt.id,
+      outcome,
+      winnerLane,
+    });
+    if (result) setView((current) => current && { ...current, turns: current.turns.map((turn) => (turn === lastTurn || turn.prompt.id === lastTurn.prompt.id ? { ...turn, vote: result.vote } : turn)) });
+  };
+
+  // Markers compare the latest prompt's finished answers.
+  const markers: Marker[][] = useMemo(
+    () =>
+      paneMarkers(
+        panes.map((_, lane) => {
+          const answer = lastTurn?.answers[lane] ?? null;
+          const status = answer?.metadata?.status;
+          return { complete: status === "complete", figures: finalFigures(status === "streaming" ? {} : (answer?.metadata ?? {})) };
+        }),
+      ),
+    [panes, lastTurn],
+  );
+  const paneTurns: PaneTurn[][] = useMemo(
+    () => panes.map((_, lane) => turns.map((turn) => ({ prompt: turn.prompt, answer: turn.answers[lane] ?? null }))),
+    [panes, turns],
+  );
+
+  const [sync, setSync] = useState(true);
+  const scroll = useSyncedScroll(sync && !narrow);
+  const selectedLane = order[Math.min(tab, order.length - 1)] ?? 0;
+  const canVote = lastTurn !== undefined && !running;
+
+  return (
+    <div className="flex h-dvh flex-col overflow-hidden" data-testid="compare-view" data-comparison-id={view?.id ?? ""}>
+      {backend.isSimulator && <SimulatorBanner />}
+      <header className="flex h-12 shrink-0 items-center gap-1 border-b border-border px-2 sm:gap-2 sm:px-4">
+        <Link href="/" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground" title="Back to the chats">
+          <ArrowLeft className="h-4 w-4" />
+          <span className="hidden sm:inline">Chats</span>
+        </Link>
+        <h1 className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="comparison-title">
+          {view?.title ?? "New comparison"}
+        </h1>
+        {(view?.blind ?? false) && (
+          <span className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-muted-foreground" data-testid="blind-badge">
+            <EyeOff className="h-3 w-3" /> Blind
+          </span>
+        )}
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-pressed={sync}
+          onClick={() => setSync((value) => !value)}
+          className={cn("hidden md:inline-flex", sync && "text-foreground")}
+          title="Scrolling one pane scrolls the others"
+        >
+          <Link2 className="h-4 w-4" /> Sync scroll
+        </Button>
+        <Link href="/compare/results" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
+          <BarChart3 className="h-4 w-4" />
+          <span className="hidden sm:inline">Results</span>
+        </Link>
+        {view && (
+          <Link href="/compare" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground" title="New comparison">
+            <Plus className="h-4 w-4" />
+            <span className="hidden sm:inline">New</span>
+          </Link>
+        )}
+        <ThemeToggle />
+      </header>
+
+      <div className="flex min-h-0 flex-1 flex-col gap-2 p-2 sm:p-3">
+        {view === null && (
+          <div className="flex flex-col gap-3 rounded-xl border border-border bg-card p-3">
+            <PaneSetupControls backend={backend} panes={setup} onChange={setSetup} />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={blind} onChange={(event) => setBlind(event.target.checked)} className="h-4 w-4 accent-[var(--primary)]" />
+              Blind: hide which pane is which model until I vote (the panes are shuffled)
+            </label>
+            {carried && (
+              <p className="text-xs text-muted-foreground" data-testid="carried-history">
+                Carries {carried.count} earlier {carried.count === 1 ? "message" : "messages"} from “{carried.title}” into every pane.
+              </p>
+            )}
+          </div>
+        )}
+
+        {view === null && (
+          <div className="flex min-h-0 flex-1 flex-col">
+            <SavedComparisons items={saved} />
+          </div>
+        )}
+
+        {view !== null && narrow && (
+          <PaneTabs
+            store={store}
+            tabs={order.map((lane) => ({ lane, name: names[lane]?.short ?? "" }))}
+            selected={Math.min(tab, order.length - 1)}
+            onSelect={setTab}
+          />
+        )}
+
+        {view !== null && (
+          <div className="flex min-h-0 flex-1 gap-2" id="compare-panes">
+            {order.map((lane) => (
+              <ComparePane
+                key={lane}
+                lane={lane}
+                name={names[lane]?.name ?? ""}
+                detail={names[lane]?.detail}
+                turns={paneTurns[lane] ?? []}
+                prices={prices[panes[lane]?.model ?? "flash"]}
+                markers={markers[lane] ?? []}
+                store={store}
+                hidden={narrow && lane !== selectedLane}
+                busy={running}
+                scrollRef={scroll.register(lane)}
+                onScroll={scroll.onScroll}
+                onEnded={onPaneEnded}
+                onStop={stop}
+                onRetry={retry}
+                onContinue={continueWith}
+              />
+            ))}
+          </div>
+        )}
+
+        {view !== null && lastTurn && (canVote || !narrow) && (
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <VoteBar
+              panes={order.map((lane) => ({ lane, name: (narrow ? names[lane]?.short : names[lane]?.name) ?? "" }))}
+              vote={lastTurn.vote}
+              disabled={!canVote}
+              onVote={vote}
+            />
+            {view.continued && (
+              <Link href={`/c/${view.continued.conversationId}`} className="text-xs text-primary underline-offset-2 hover:underline" data-testid="continued-link">
+                Continued as a chat with {names[view.continued.lane]?.name}
+              </Link>
+            )}
+          </div>
+        )}
+
+        {problem && (
+          <div role="alert" className="rounded-lg border border-danger/40 bg-danger-muted px-3 py-2 text-sm" data-testid="compare-error">
+            {problem.message}
+            {problem.hint && <span className="block text-xs opacity-80">{problem.hint}</span>}
+          </div>
+        )}
+
+        <form
+          className="flex items-end gap-2 rounded-xl border border-border bg-card p-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void send();
+          }}
+        >
+          <textarea
+            aria-label="Prompt for every pane"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+                event.preventDefault();
+                void send();
+              }
+            }}
+            rows={view === null ? 3 : 1}
+            placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
+            className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
+          />
+          <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running} className="h-9 w-9">
+            <SendHorizontal className="h-4 w-4" />
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}
