@@ -11,7 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { chromium, type CDPSession, type Page } from "@playwright/test";
-import { sendTurn } from "./support/chat-client";
+import { longConversationArchive } from "@/lib/testing/long-conversation";
 import { longMarkdown } from "./support/long-markdown";
 import { startServices } from "./support/services";
 import { scriptAnswer } from "./support/simulator-controls";
@@ -81,13 +81,14 @@ async function streamLongAnswer(page: Page, appUrl: string, simulatorUrl: string
 }
 
 async function openLongChat(page: Page, appUrl: string): Promise<string[][]> {
-  const conversationId = `bench-long-${randomUUID()}`;
-  let parentId: string | null = null;
-  const seeded = performance.now();
-  for (let turn = 1; turn <= longChatTurns; turn += 1) {
-    parentId = await sendTurn(appUrl, { conversationId, parentId, text: `Question ${turn}: explain one more detail of streaming.` });
-  }
-  console.log(`seeded ${longChatTurns * 2} messages in ${ms(performance.now() - seeded)}`);
+  // Imported as an archive: answering 500 turns one by one would take minutes.
+  const title = `Benchmark ${randomUUID().slice(0, 8)}`;
+  const archive = longConversationArchive({ id: `bench-long-${randomUUID()}`, title, turns: longChatTurns });
+  const imported = await fetch(`${appUrl}/api/archive/import`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(archive) });
+  if (!imported.ok) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+  const listed = (await (await fetch(`${appUrl}/api/conversations`)).json()) as { conversations: Array<{ id: string; title: string }> };
+  const conversationId = listed.conversations.find((conversation) => conversation.title === title)?.id;
+  if (!conversationId) throw new Error("the imported conversation is not listed");
 
   const url = `${appUrl}/c/${conversationId}`;
   const html = await (await fetch(url)).text();
