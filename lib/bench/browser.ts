@@ -66,13 +66,16 @@ async function streamLongAnswer(page: Page, appUrl: string, simulatorUrl: string
   const streamed = (await taskSeconds(page)) - before;
   const streamedTasks = await longTasks(page);
 
-  // The same final text rendered once: open the finished conversation afresh.
-  const beforeReload = await taskSeconds(page);
-  await page.reload();
-  await page.locator('[data-testid="assistant-message"][data-status="complete"]').waitFor();
-  await page.waitForTimeout(500);
-  const once = (await taskSeconds(page)) - beforeReload;
-  const onceTasks = await longTasks(page);
+  // The same final text rendered once: the finished conversation opened in a fresh page, whose
+  // renderer counts its busy time from zero.
+  const fresh = await page.context().newPage();
+  const freshStart = await taskSeconds(fresh); // Chromium counts only once its Performance domain is on
+  await fresh.goto(page.url());
+  await fresh.locator('[data-testid="assistant-message"][data-status="complete"]').waitFor();
+  await fresh.waitForTimeout(500);
+  const once = (await taskSeconds(fresh)) - freshStart;
+  const onceTasks = await longTasks(fresh);
+  await fresh.close();
   const longest = (tasks: number[]) => (tasks.length ? Math.max(...tasks) : 0);
   return [
     ["streamed token by token", ms(streamed * 1000), ms(longest(streamedTasks)), `${streamedTasks.length}`],
@@ -120,7 +123,7 @@ async function openLongChat(page: Page, appUrl: string): Promise<string[][]> {
     ["last message visible after navigation", ms(lastVisibleMs)],
     ["HTML of the page", `${(html.length / 1024 / 1024).toFixed(2)} MB`],
     ["DOM elements", `${domNodes}`],
-    ["longest task while opening", ms(loadTasks.length ? Math.max(...loadTasks) : 0)],
+    ["longest task while opening", loadTasks.length ? ms(Math.max(...loadTasks)) : "none over 50 ms"],
     ["keystrokes over 16 ms (of 46)", `${keyDurations.length}`],
     ["slowest keystroke (event to next paint)", keyDurations.length ? ms(Math.max(...keyDurations)) : "under 16 ms"],
     ["keystroke p95 among slow ones", keyDurations.length ? ms(percentile(keyDurations, 95)) : "–"],
