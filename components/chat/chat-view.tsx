@@ -127,7 +127,10 @@ export function ChatView(props: ChatViewProps) {
   const showEarlier = () => {
     const element = scroll.ref.current;
     if (element) keepFromBottom.current = element.scrollHeight - element.scrollTop;
-    void chat.showEarlier();
+    void chat.showEarlier().then((read) => {
+      // Nothing read (offline, or an answer started): no later render may jump to this position.
+      if (!read) keepFromBottom.current = null;
+    });
   };
   useLayoutEffect(() => {
     const element = scroll.ref.current;

@@ -380,34 +380,21 @@ export function Sidebar({
         )}
       </div>
       <div className="border-t border-border p-2">
-        <Link
-          href="/compare"
-          onClick={onNavigate}
-          className="flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
-          data-testid="compare-link"
-        >
-          <Columns2 className="h-4 w-4 shrink-0" />
-          <span className="min-w-0 flex-1 truncate">Compare models</span>
-        </Link>
-        <Link
-          href="/documents"
-          onClick={onNavigate}
-          className="flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
-          data-testid="documents-link"
-        >
-          <FileText className="h-4 w-4 shrink-0" />
-          <span className="min-w-0 flex-1 truncate">Documents</span>
-        </Link>
-        <Link
+        <FooterLink href="/compare" icon={Columns2} testId="compare-link" onNavigate={onNavigate}>
+          Compare models
+        </FooterLink>
+        <FooterLink href="/documents" icon={FileText} testId="documents-link" onNavigate={onNavigate}>
+          Documents
+        </FooterLink>
+        <FooterLink
           href="/account"
-          onClick={onNavigate}
-          className="flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
-          data-testid="account-link"
+          icon={UserRound}
+          testId="account-link"
+          onNavigate={onNavigate}
+          badge={viewer.isAdmin && viewer.signedIn ? "admin" : undefined}
         >
-          <UserRound className="h-4 w-4 shrink-0" />
-          <span className="min-w-0 flex-1 truncate">{viewer.signedIn ? viewer.name : "Account and sign-in"}</span>
-          {viewer.isAdmin && viewer.signedIn && <span className="text-[11px] uppercase">admin</span>}
-        </Link>
+          {viewer.signedIn ? viewer.name : "Account and sign-in"}
+        </FooterLink>
       </div>
       <ConfirmDialog
         open={deletingFolder !== null}
@@ -437,5 +424,35 @@ export function Sidebar({
         }}
       />
     </nav>
+  );
+}
+
+/** A page link at the foot of the sidebar (comparisons, documents, account). */
+function FooterLink({
+  href,
+  icon: Icon,
+  testId,
+  onNavigate,
+  badge,
+  children,
+}: {
+  href: string;
+  icon: React.ComponentType<{ className?: string }>;
+  testId: string;
+  onNavigate?: () => void;
+  badge?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Link
+      href={href}
+      onClick={onNavigate}
+      className="flex items-center gap-2 rounded-lg px-2 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
+      data-testid={testId}
+    >
+      <Icon className="h-4 w-4 shrink-0" />
+      <span className="min-w-0 flex-1 truncate">{children}</span>
+      {badge && <span className="text-[11px] uppercase">{badge}</span>}
+    </Link>
   );
 }

@@ -269,15 +269,19 @@ export function useChatSession({
     if (chat.status !== "streaming" && chat.status !== "submitted") setUpstreamRetry(null);
   }, [chat.status]);
 
-  /** Reads the turns before the ones shown (only while no answer runs: the chat's state is the path). */
-  const showEarlier = async () => {
-    if (statusRef.current !== "ready" && statusRef.current !== "error") return;
+  /**
+   * Reads the turns before the ones shown (only while no answer runs: the chat's state is the
+   * path). Resolves false when nothing was read.
+   */
+  const showEarlier = async (): Promise<boolean> => {
+    if (statusRef.current !== "ready" && statusRef.current !== "error") return false;
     setLoadingEarlier(true);
     try {
       const window = await fetchWindow(PATH_WINDOW);
-      if (!window || (statusRef.current !== "ready" && statusRef.current !== "error")) return;
+      if (!window || (statusRef.current !== "ready" && statusRef.current !== "error")) return false;
       setMessages(window.messages);
       setEarlier(window.earlier);
+      return true;
     } finally {
       setLoadingEarlier(false);
     }

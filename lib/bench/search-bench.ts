@@ -12,6 +12,7 @@ import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { sqliteSearchIndex } from "@/lib/search/sqlite";
+import { percentile } from "./support/stats";
 
 const CONVERSATIONS = Number(process.env.SEARCH_BENCH_CONVERSATIONS ?? 10_000);
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 30);
@@ -34,10 +35,6 @@ function generator(seed: number) {
   return (words: number) => Array.from({ length: words }, () => WORDS[next() % WORDS.length]).join(" ");
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "v4chat-search-bench-"));

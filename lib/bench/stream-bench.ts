@@ -12,14 +12,11 @@ import { answerStartRow } from "@/lib/chat/answer-record";
 import { Generation, type SettledAnswer } from "@/lib/chat/generation";
 import { startSimulator } from "@/lib/simulator/server";
 import { DEEPSEEK_PRICE_HISTORY } from "@/lib/usage/prices";
+import { percentile } from "./support/stats";
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const speed = Number(process.env.BENCH_SPEED ?? 20);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function runOne(backend: ReturnType<typeof createDeepSeekBackend>, model: ModelKey, mode: ReasoningMode, index: number) {
   let settled: SettledAnswer | undefined;
