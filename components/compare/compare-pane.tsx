@@ -2,6 +2,7 @@
 
 import { ArrowRightCircle, RotateCw, Square } from "lucide-react";
 import { memo, useEffect, useMemo, useState } from "react";
+import type { ComparisonTurnView } from "@/lib/compare/contract";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
 import type { ChatUIMessage } from "@/lib/contract";
 import type { TokenPrices } from "@/lib/usage/prices";
@@ -10,13 +11,14 @@ import { AnswerStatus } from "@/components/chat/answer-status";
 import { Markdown } from "@/components/chat/markdown";
 import { reasoningOf, textOf } from "@/components/chat/message-text";
 import { ReasoningPanel } from "@/components/chat/reasoning-panel";
+import { DocumentCard } from "@/components/documents/document-card";
 import { Button } from "@/components/ui/button";
 import { useFollowedAnswer } from "./follow-answer";
 import type { LiveFiguresStore } from "./live-figures";
 import { MarkerBadges, PaneFigures } from "./pane-figures";
 
 export interface PaneTurn {
-  prompt: { id: string; text: string };
+  prompt: ComparisonTurnView["prompt"];
   answer: ChatUIMessage | null;
 }
 
@@ -168,6 +170,15 @@ export const ComparePane = memo(function ComparePane({
             const shown = followed ? (live.message ?? turn.answer) : turn.answer;
             return (
               <div key={`${index}-${turn.prompt.id}`} className="flex flex-col gap-2">
+                {turn.prompt.files.length > 0 && (
+                  <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label="Attached documents" data-testid="pane-documents">
+                    {turn.prompt.files.map((file) => (
+                      <li key={file.attachmentId} className="max-w-full min-w-0">
+                        <DocumentCard name={file.name} document={file.document} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <p className="max-w-[90%] self-end rounded-2xl bg-accent px-3 py-1.5 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="pane-prompt">
                   {turn.prompt.text}
                 </p>

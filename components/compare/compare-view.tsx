@@ -2,7 +2,7 @@
 
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { generateId } from "ai";
-import { ArrowLeft, BarChart3, EyeOff, Link2, Plus, SendHorizontal } from "lucide-react";
+import { ArrowLeft, BarChart3, EyeOff, Link2, Paperclip, Plus, SendHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -12,9 +12,13 @@ import { finalFigures, paneMarkers, type Marker } from "@/lib/compare/figures";
 import type { VoteOutcome } from "@/lib/compare/results";
 import { blindName, blindOrder } from "@/lib/compare/thread";
 import type { BackendInfo } from "@/lib/contract";
+import type { DocumentInfo } from "@/lib/documents/contract";
+import { ACCEPTED_EXTENSIONS } from "@/lib/documents/formats";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
 import { SimulatorBanner } from "@/components/chat/simulator-banner";
+import { DocumentTray } from "@/components/documents/document-tray";
+import { useDocumentDrafts } from "@/components/documents/use-document-drafts";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ComparePane, type PaneTurn } from "./compare-pane";
@@ -49,12 +53,15 @@ export function CompareView({
   initial,
   newId,
   carried,
+  documents: initialDocuments = [],
   saved,
 }: {
   backend: BackendInfo;
   initial: ComparisonView | null;
   newId: string;
   carried: CarriedHistory | null;
+  /** Documents the first prompt starts with ("compare summaries" from the documents page). */
+  documents?: DocumentInfo[];
   /** Shown on a new comparison's page. */
   saved: SavedComparison[];
 }) {
@@ -67,6 +74,8 @@ export function CompareView({
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<RequestProblem | null>(null);
   const [tab, setTab] = useState(0);
+  const documents = useDocumentDrafts(initialDocuments);
+  const picker = useRef<HTMLInputElement>(null);
   const narrow = useNarrowScreen();
   const store = useMemo(() => new LiveFiguresStore(), []);
   const prices = useMemo(() => Object.fromEntries(backend.models.map((model) => [model.key, model.prices])) as Record<ModelKey, TokenPrices>, [backend]);
@@ -125,14 +134,16 @@ export function CompareView({
     }
   }, []);
 
-  const send = async () => {
-    const text = draft.trim();
-    if (!text || sending || running) return;
+  // `preset`: a summary preset's prompt, sent as it is (the typed draft stays).
+  const send = async (preset?: string) => {
+    const text = (preset ?? draft).trim();
+    if (!text || sending || running || documents.uploading) return;
     setSending(true);
+    const documentIds = documents.ready.map((document) => document.id);
     const body: StartComparisonRequest = {
       conversationId: id,
       parentId: lastTurn?.prompt.id ?? null,
-      message: { id: generateId(), text },
+      message: { id: generateId(), text, ...(documentIds.length > 0 ? { documentIds } : {}) },
       panes,
       blind: view?.blind ?? blind,
       ...(view === null && carried ? { from: { conversationId: carried.conversationId, promptId: carried.promptId } } : {}),
@@ -140,7 +151,8 @@ export function CompareView({
     const result = await post<{ comparison: ComparisonView }>("/api/compare", body);
     setSending(false);
     if (!result) return;
-    setDraft("");
+    if (preset === undefined) setDraft("");
+    documents.clear();
     if (view === null) window.history.replaceState(null, "", `/compare/${id}`);
     setView(result.comparison);
   };
@@ -194,6 +206,7 @@ export function CompareView({
   const scroll = useSyncedScroll(sync && !narrow);
   const selectedLane = order[Math.min(tab, order.length - 1)] ?? 0;
   const canVote = lastTurn !== undefined && !running;
+  const comparisonHasDocuments = turns.some((turn) => turn.prompt.files.length > 0);
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden" data-testid="compare-view" data-comparison-id={view?.id ?? ""}>
@@ -314,12 +327,56 @@ export function CompareView({
         )}
 
         <form
-          className="flex items-end gap-2 rounded-xl border border-border bg-card p-2"
+          className="flex flex-col rounded-xl border border-border bg-card"
           onSubmit={(event) => {
             event.preventDefault();
             void send();
           }}
+          onDragOver={(event) => {
+            if (event.dataTransfer.types.includes("Files")) event.preventDefault();
+          }}
+          onDrop={(event) => {
+            if (event.dataTransfer.files.length === 0) return;
+            event.preventDefault();
+            void documents.add([...event.dataTransfer.files]);
+          }}
+          onPaste={(event) => {
+            if (event.clipboardData.files.length === 0) return;
+            event.preventDefault();
+            void documents.add([...event.clipboardData.files]);
+          }}
         >
+          {/* Documents every pane reads: the way to compare the models' summaries of one text. */}
+          <DocumentTray
+            drafts={documents}
+            backend={backend}
+            model={panes[0]?.model ?? "flash"}
+            mode={panes[0]?.mode ?? "think-high"}
+            conversationTokens={0}
+            draftTokens={0}
+            conversationHasDocuments={comparisonHasDocuments}
+            busy={sending || running}
+            onPreset={(prompt) => void send(prompt)}
+          />
+          <div className="flex items-end gap-2 p-2">
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            accept={ACCEPTED_EXTENSIONS.join(",")}
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden
+            data-testid="compare-file-input"
+            onChange={(event) => {
+              const chosen = [...(event.target.files ?? [])];
+              event.target.value = "";
+              if (chosen.length > 0) void documents.add(chosen);
+            }}
+          />
+          <Button type="button" size="icon" variant="ghost" aria-label="Attach documents" title="Attach documents for every pane to read (or drop or paste them here)" onClick={() => picker.current?.click()} className="h-9 w-9">
+            <Paperclip className="h-4 w-4" />
+          </Button>
           <textarea
             aria-label="Prompt for every pane"
             value={draft}
@@ -334,9 +391,10 @@ export function CompareView({
             placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
             className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
           />
-          <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running} className="h-9 w-9">
+          <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running || documents.uploading} className="h-9 w-9">
             <SendHorizontal className="h-4 w-4" />
           </Button>
+          </div>
         </form>
       </div>
     </div>

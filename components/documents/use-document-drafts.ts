@@ -30,8 +30,11 @@ export function toFileDataPart(document: DocumentInfo): FileDataPart {
   };
 }
 
-export function useDocumentDrafts() {
-  const [drafts, setDrafts] = useState<DraftDocument[]>([]);
+/** `initial`: documents already uploaded that the draft starts with (a page opened for them). */
+export function useDocumentDrafts(initial: readonly DocumentInfo[] = []) {
+  const [drafts, setDrafts] = useState<DraftDocument[]>(() =>
+    initial.map((document) => ({ key: `draft-${nextKey++}`, name: document.name, state: "ready", document, duplicate: false })),
+  );
   const [windowTokens, setWindowTokens] = useState<number | null>(null);
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;

@@ -20,7 +20,11 @@ export function toComparisonView(stored: StoredComparison): ComparisonView {
     turns: comparisonTurns(stored.messages, panes.length).map((turn) => {
       const vote = votes.get(turn.prompt.id);
       return {
-        prompt: { id: turn.prompt.id, text: turn.prompt.content },
+        prompt: {
+          id: turn.prompt.id,
+          text: turn.prompt.content,
+          files: turn.prompt.parts.flatMap((part) => (part.type === "file" ? [{ attachmentId: part.attachmentId, name: part.name, mediaType: part.mediaType, size: part.size, document: part.document }] : [])),
+        },
         answers: turn.answers.map((answer) => (answer ? toUIMessage(answer.message, answer.version) : null)),
         vote:
           vote && (VOTE_OUTCOMES as readonly string[]).includes(vote.outcome)
