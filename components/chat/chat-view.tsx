@@ -211,14 +211,14 @@ export function ChatView(props: ChatViewProps) {
             onFiles: (files) => void documents.add(files),
             accept: ACCEPTED_EXTENSIONS.join(","),
             blocked: documents.uploading,
-            tray: (
+            tray: (draft) => (
               <DocumentTray
                 drafts={documents}
                 backend={backend}
                 model={model}
                 mode={mode}
                 conversationTokens={contextUsed}
-                draftTokens={0}
+                draftTokens={draft.tokens}
                 conversationHasDocuments={conversationHasDocuments}
                 busy={busy}
                 onPreset={send}

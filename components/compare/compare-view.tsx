@@ -14,6 +14,7 @@ import { blindName, blindOrder } from "@/lib/compare/thread";
 import type { BackendInfo } from "@/lib/contract";
 import type { DocumentInfo } from "@/lib/documents/contract";
 import { ACCEPTED_EXTENSIONS } from "@/lib/documents/formats";
+import { estimateTokens } from "@/lib/usage/estimate";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
 import { SimulatorBanner } from "@/components/chat/simulator-banner";
@@ -353,7 +354,7 @@ export function CompareView({
             model={panes[0]?.model ?? "flash"}
             mode={panes[0]?.mode ?? "think-high"}
             conversationTokens={0}
-            draftTokens={0}
+            draftTokens={estimateTokens(draft)}
             conversationHasDocuments={comparisonHasDocuments}
             busy={sending || running}
             onPreset={(prompt) => void send(prompt)}
