@@ -360,41 +360,41 @@ export function CompareView({
             onPreset={(prompt) => void send(prompt)}
           />
           <div className="flex items-end gap-2 p-2">
-          <input
-            ref={picker}
-            type="file"
-            multiple
-            accept={ACCEPTED_EXTENSIONS.join(",")}
-            className="sr-only"
-            tabIndex={-1}
-            aria-hidden
-            data-testid="compare-file-input"
-            onChange={(event) => {
-              const chosen = [...(event.target.files ?? [])];
-              event.target.value = "";
-              if (chosen.length > 0) void documents.add(chosen);
-            }}
-          />
-          <Button type="button" size="icon" variant="ghost" aria-label="Attach documents" title="Attach documents for every pane to read (or drop or paste them here)" onClick={() => picker.current?.click()} className="h-9 w-9">
-            <Paperclip className="h-4 w-4" />
-          </Button>
-          <textarea
-            aria-label="Prompt for every pane"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-                event.preventDefault();
-                void send();
-              }
-            }}
-            rows={view === null ? 3 : 1}
-            placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
-            className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
-          />
-          <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running || documents.uploading} className="h-9 w-9">
-            <SendHorizontal className="h-4 w-4" />
-          </Button>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              accept={ACCEPTED_EXTENSIONS.join(",")}
+              className="sr-only"
+              tabIndex={-1}
+              aria-hidden
+              data-testid="compare-file-input"
+              onChange={(event) => {
+                const chosen = [...(event.target.files ?? [])];
+                event.target.value = "";
+                if (chosen.length > 0) void documents.add(chosen);
+              }}
+            />
+            <Button type="button" size="icon" variant="ghost" aria-label="Attach documents" title="Attach documents for every pane to read (or drop or paste them here)" onClick={() => picker.current?.click()} className="h-9 w-9">
+              <Paperclip className="h-4 w-4" />
+            </Button>
+            <textarea
+              aria-label="Prompt for every pane"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+                  event.preventDefault();
+                  void send();
+                }
+              }}
+              rows={view === null ? 3 : 1}
+              placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
+              className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
+            />
+            <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running || documents.uploading} className="h-9 w-9">
+              <SendHorizontal className="h-4 w-4" />
+            </Button>
           </div>
         </form>
       </div>
