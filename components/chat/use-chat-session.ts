@@ -8,6 +8,7 @@ import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { PATH_WINDOW } from "@/lib/chat/path-window";
 import { documentIdsOf, fileParts, textOf } from "./message-text";
+import { onServerChange } from "./server-changes";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
 export const TABS_CHANNEL = "v4chat:tabs";
@@ -185,9 +186,14 @@ export function useChatSession({
       if (document.visibilityState === "visible") void catchUp();
     };
     tabs?.addEventListener("message", onMessage);
+    // The same news from the person's other devices, through the server.
+    const unlisten = onServerChange((change) => {
+      if (change.type === "resync" || (change.type === "conversation" && change.conversationId === conversationId)) void catchUp();
+    });
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
+      unlisten();
       tabs?.close();
       channel.current = null;
     };

@@ -11,6 +11,7 @@ import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ChatView } from "./chat-view";
+import { onServerChange, useServerChanges } from "./server-changes";
 import { NotFoundBody } from "./not-found-body";
 import { Sidebar } from "./sidebar";
 import { TABS_CHANNEL, type TabsMessage } from "./use-chat-session";
@@ -85,13 +86,17 @@ export function Workspace(props: WorkspaceProps) {
       if (document.visibilityState === "visible") void loadList();
     };
     channel?.addEventListener("message", onMessage);
+    // Changes made on other devices come from the server.
+    const unlisten = onServerChange(() => void loadList());
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
+      unlisten();
       channel?.close();
       tabs.current = null;
     };
   }, [loadList]);
+  useServerChanges();
   const refresh = useCallback(async () => {
     await loadList();
     tabs.current?.postMessage({ type: "list" } satisfies TabsMessage);
