@@ -169,12 +169,20 @@ export function useChatSession({
       channel.current?.postMessage({ type: "conversation", conversationId } satisfies TabsMessage);
     }
   }, [chat.status, conversationId]);
+  // The same news often comes twice (another tab, and the server): one catch-up at a time, and
+  // none while a running answer is being followed, so two reads never race to follow it twice.
+  const catchingUp = useRef(false);
   const catchUp = useCallback(async () => {
-    if (statusRef.current !== "ready") return;
-    const messages = await fetchPath();
-    if (!messages || statusRef.current !== "ready") return;
-    setMessages(messages);
-    if (messages[messages.length - 1]?.metadata?.status === "streaming") void resumeStream();
+    if (statusRef.current !== "ready" || catchingUp.current) return;
+    catchingUp.current = true;
+    try {
+      const messages = await fetchPath();
+      if (!messages || statusRef.current !== "ready") return;
+      setMessages(messages);
+      if (messages[messages.length - 1]?.metadata?.status === "streaming") await resumeStream();
+    } finally {
+      catchingUp.current = false;
+    }
   }, [fetchPath, setMessages, resumeStream]);
   useEffect(() => {
     const tabs = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(TABS_CHANNEL);
