@@ -29,9 +29,15 @@ test("a deleted conversation reached with Back says so inside the app: the sideb
   await expect(chat.composer).toBeVisible();
 });
 
-test("a wrong address keeps the app's frame too, with a 404 status", async ({ page }) => {
-  const response = await page.goto("/no/such/page");
+test("a conversation address that names none keeps the app's frame too, with a 404 status; any other wrong address gets a plain page", async ({ page }) => {
+  const response = await page.goto("/c/nosuchconversation");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Conversation not found" })).toBeVisible();
   await expect(new ChatPage(page).sidebar).toBeVisible();
+
+  const elsewhere = await page.goto("/no/such/page");
+  expect(elsewhere?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to your chats" }).click();
+  await expect(new ChatPage(page).composer).toBeVisible();
 });
