@@ -8,7 +8,7 @@ import type { ChatUIMessage } from "@/lib/contract";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
 import { AnswerStatus } from "@/components/chat/answer-status";
-import { Markdown } from "@/components/chat/markdown";
+import { Markdown } from "@/components/chat/lazy-markdown";
 import { reasoningOf, textOf } from "@/components/chat/message-text";
 import { ReasoningPanel } from "@/components/chat/reasoning-panel";
 import { DocumentCard } from "@/components/documents/document-card";
