@@ -4,13 +4,14 @@ import { ArrowRightCircle, RotateCw, Square } from "lucide-react";
 import { memo, useEffect, useMemo, useState } from "react";
 import type { ComparisonTurnView } from "@/lib/compare/contract";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
-import type { ChatUIMessage } from "@/lib/contract";
+import type { ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
 import { AnswerStatus } from "@/components/chat/answer-status";
 import { Markdown } from "@/components/chat/lazy-markdown";
 import { reasoningOf, textOf } from "@/components/chat/message-text";
 import { ReasoningPanel } from "@/components/chat/reasoning-panel";
+import { RetryNotice } from "@/components/chat/retry-notice";
 import { DocumentCard } from "@/components/documents/document-card";
 import { Button } from "@/components/ui/button";
 import { useFollowedAnswer } from "./follow-answer";
@@ -182,7 +183,17 @@ export const ComparePane = memo(function ComparePane({
                 <p className="max-w-[90%] self-end rounded-2xl bg-accent px-3 py-1.5 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="pane-prompt">
                   {turn.prompt.text}
                 </p>
-                {shown && <PaneAnswer message={shown} streaming={streaming} settled={settled} promptId={turn.prompt.id} lane={lane} onRetry={onRetry} />}
+                {shown && (
+                  <PaneAnswer
+                    message={shown}
+                    streaming={streaming}
+                    settled={settled}
+                    upstreamRetry={followed ? live.retry : null}
+                    promptId={turn.prompt.id}
+                    lane={lane}
+                    onRetry={onRetry}
+                  />
+                )}
               </div>
             );
           })}
@@ -196,6 +207,7 @@ const PaneAnswer = memo(function PaneAnswer({
   message,
   streaming,
   settled,
+  upstreamRetry,
   promptId,
   lane,
   onRetry,
@@ -203,6 +215,7 @@ const PaneAnswer = memo(function PaneAnswer({
   message: ChatUIMessage;
   streaming: boolean;
   settled: boolean;
+  upstreamRetry: UpstreamRetry | null;
   promptId: string;
   lane: number;
   onRetry: (promptId: string, lane: number) => void;
@@ -214,7 +227,11 @@ const PaneAnswer = memo(function PaneAnswer({
   return (
     <article data-testid="pane-answer" data-status={streaming ? "streaming" : (meta.status ?? "complete")} className="text-[15px]">
       {reasoning && <ReasoningPanel text={reasoning} thinking={streaming && !text} reasoningMs={meta.reasoningMs} reasoningTokens={meta.usage?.reasoningTokens} />}
-      {waiting && <p className="text-sm text-muted-foreground">Waiting for the model…</p>}
+      {waiting && (
+        <p className="text-sm text-muted-foreground" data-testid="pane-waiting">
+          {upstreamRetry ? <RetryNotice retry={upstreamRetry} /> : "Waiting for the model…"}
+        </p>
+      )}
       {text && (
         <div data-testid="pane-answer-text">
           <Markdown text={text} streaming={streaming || !settled} highlight={settled && !streaming} />
