@@ -3,6 +3,7 @@
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { Menu } from "lucide-react";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_MODEL, type ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_MODE, type ReasoningMode } from "@/lib/ai/modes";
@@ -35,6 +36,8 @@ export interface WorkspaceProps {
 /** The app frame: sidebar with the conversations, header, and the open chat. */
 export function Workspace(props: WorkspaceProps) {
   const router = useRouter();
+  const t = useTranslations("workspace");
+  const tCommon = useTranslations("common");
   const [conversations, setConversations] = useState(props.conversations);
   const [folders, setFolders] = useState(props.folders);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -43,7 +46,7 @@ export function Workspace(props: WorkspaceProps) {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const conversationId = props.conversation?.id ?? props.newConversationId;
   const [activeId, setActiveId] = useState<string | null>(props.conversation?.id ?? null);
-  const title = conversations.find((item) => item.id === activeId)?.title ?? "New chat";
+  const title = conversations.find((item) => item.id === activeId)?.title ?? t("newChat");
   const settings = initialSettings(props.conversation);
 
   useEffect(() => setConversations(props.conversations), [props.conversations]);
@@ -143,7 +146,7 @@ export function Workspace(props: WorkspaceProps) {
         href="#message-box"
         onClick={(event) => {
           event.preventDefault();
-          document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')?.focus();
+          document.querySelector<HTMLTextAreaElement>("textarea[data-composer]")?.focus();
         }}
         className="sr-only rounded-lg bg-primary px-3 py-2 text-sm font-medium text-primary-foreground shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
       >
@@ -190,7 +193,7 @@ export function Workspace(props: WorkspaceProps) {
       <main className="flex min-w-0 flex-1 flex-col">
         {props.backend.isSimulator && <SimulatorBanner />}
         <header className="flex h-12 shrink-0 items-center gap-2 border-b border-border px-2 sm:px-4">
-          <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open conversations" onClick={() => setSidebarOpen(true)}>
+          <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("openConversations")} onClick={() => setSidebarOpen(true)}>
             <Menu className="h-5 w-5" />
           </Button>
           <h2 className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="conversation-title">
@@ -229,7 +232,7 @@ export function Workspace(props: WorkspaceProps) {
         <div role="alert" className="fixed right-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-lg border border-danger/40 bg-danger-muted px-4 py-3 text-sm shadow-lg">
           <span className="flex-1">{library.error}</span>
           <button type="button" className="text-muted-foreground underline hover:text-foreground" onClick={library.clearError}>
-            Dismiss
+            {tCommon("dismiss")}
           </button>
         </div>
       )}
