@@ -38,6 +38,7 @@ export function Workspace(props: WorkspaceProps) {
   const router = useRouter();
   const t = useTranslations("workspace");
   const tCommon = useTranslations("common");
+  const tMeta = useTranslations("meta");
   const [conversations, setConversations] = useState(props.conversations);
   const [folders, setFolders] = useState(props.folders);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -53,8 +54,8 @@ export function Workspace(props: WorkspaceProps) {
   useEffect(() => setFolders(props.folders), [props.folders]);
   // The tab's title follows the conversation: a new chat's first words, its title, a rename.
   useEffect(() => {
-    document.title = `${title} · V4 Chat`;
-  }, [title]);
+    document.title = tMeta("pageTitle", { page: title });
+  }, [title, tMeta]);
   // Navigating between conversations may keep this component: follow the page's conversation.
   const pageConversationId = props.conversation?.id ?? null;
   useEffect(() => setActiveId(pageConversationId), [pageConversationId]);
