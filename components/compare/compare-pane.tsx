@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowRightCircle, RotateCw, Square } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { memo, useEffect, useMemo, useState } from "react";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
 import type { ChatUIMessage } from "@/lib/contract";
@@ -75,6 +76,7 @@ export const ComparePane = memo(function ComparePane({
   onRetry: (promptId: string, lane: number) => void;
   onContinue: (lane: number) => void;
 }) {
+  const t = useTranslations("compare");
   const running = turns.find((turn) => turn.answer?.metadata?.status === "streaming")?.answer ?? null;
   const live = useFollowedAnswer(running, onEnded);
   const last = turns[turns.length - 1]?.answer ?? null;
@@ -115,8 +117,8 @@ export const ComparePane = memo(function ComparePane({
           </div>
           <div className="flex shrink-0 items-center gap-1">
             {running ? (
-              <Button size="sm" variant="outline" onClick={() => onStop(running.id)} aria-label={`Stop ${name}`}>
-                <Square className="h-3.5 w-3.5" /> Stop
+              <Button size="sm" variant="outline" onClick={() => onStop(running.id)} aria-label={t("stopPane", { name })}>
+                <Square className="h-3.5 w-3.5" /> {t("stop")}
               </Button>
             ) : (
               last &&
@@ -126,8 +128,8 @@ export const ComparePane = memo(function ComparePane({
                     size="icon"
                     variant="ghost"
                     onClick={() => onRetry(turns[turns.length - 1]?.prompt.id ?? "", lane)}
-                    aria-label={`Retry ${name}`}
-                    title="Ask this pane again (the current answer stays as a version)"
+                    aria-label={t("retryPane", { name })}
+                    title={t("retryTitle")}
                   >
                     <RotateCw className="h-4 w-4" />
                   </Button>
@@ -135,11 +137,11 @@ export const ComparePane = memo(function ComparePane({
                     size="sm"
                     variant="ghost"
                     onClick={() => onContinue(lane)}
-                    aria-label={`Continue with ${name}`}
-                    title="Continue with this answer as a normal chat (the other answers stay here)"
+                    aria-label={t("continuePane", { name })}
+                    title={t("continueTitle")}
                   >
                     <ArrowRightCircle className="h-4 w-4" />
-                    <span className="hidden xl:inline">Continue</span>
+                    <span className="hidden xl:inline">{t("continue")}</span>
                   </Button>
                 </>
               )
@@ -153,7 +155,7 @@ export const ComparePane = memo(function ComparePane({
         ref={scrollRef}
         onScroll={() => onScroll(lane)}
         tabIndex={0}
-        aria-label={`${name}: answers`}
+        aria-label={t("answers", { name })}
         data-testid="pane-scroller"
         // Code wraps in a pane rather than scrolling sideways (a narrow pane; and a scrolling code
         // block would be a scroll region no keyboard can reach).
@@ -196,6 +198,7 @@ const PaneAnswer = memo(function PaneAnswer({
   lane: number;
   onRetry: (promptId: string, lane: number) => void;
 }) {
+  const t = useTranslations("message");
   const meta = message.metadata ?? {};
   const text = textOf(message);
   const reasoning = reasoningOf(message);
@@ -203,7 +206,7 @@ const PaneAnswer = memo(function PaneAnswer({
   return (
     <article data-testid="pane-answer" data-status={streaming ? "streaming" : (meta.status ?? "complete")} className="text-[15px]">
       {reasoning && <ReasoningPanel text={reasoning} thinking={streaming && !text} reasoningMs={meta.reasoningMs} reasoningTokens={meta.usage?.reasoningTokens} />}
-      {waiting && <p className="text-sm text-muted-foreground">Waiting for the model…</p>}
+      {waiting && <p className="text-sm text-muted-foreground">{t("waiting")}</p>}
       {text && (
         <div data-testid="pane-answer-text">
           <Markdown text={text} streaming={streaming || !settled} highlight={settled && !streaming} />
