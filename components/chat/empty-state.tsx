@@ -8,7 +8,7 @@ export function EmptyState({ backend, onPick }: { backend: BackendInfo; onPick: 
   return (
     <div className="mx-auto flex h-full max-w-2xl flex-col items-center justify-center px-4 py-10 text-center">
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{t("emptyTitle")}</h1>
-      <p className="mt-2 text-sm text-muted-foreground">{t("emptyText", { backend: backend.label })}</p>
+      <p className="mt-2 text-sm text-muted-foreground">{t("emptyText", { backend: backend.isSimulator ? t("simulatorLabel") : backend.label })}</p>
       <div className="mt-8 grid w-full gap-2 sm:grid-cols-2">
         {SUGGESTIONS.map((key) => {
           const text = t(`suggestions.${key}`);

@@ -39,6 +39,7 @@ export function Workspace(props: WorkspaceProps) {
   const t = useTranslations("workspace");
   const tCommon = useTranslations("common");
   const tMeta = useTranslations("meta");
+  const tChat = useTranslations("chat");
   const [conversations, setConversations] = useState(props.conversations);
   const [folders, setFolders] = useState(props.folders);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -202,7 +203,7 @@ export function Workspace(props: WorkspaceProps) {
           </h2>
           {props.conversation && activeId === props.conversation.id && <ConversationExportMenu conversationId={activeId} />}
           <span className="hidden text-xs text-muted-foreground sm:inline" data-testid="backend-label">
-            {props.backend.label}
+            {props.backend.isSimulator ? tChat("simulatorLabel") : props.backend.label}
           </span>
           <ThemeToggle />
         </header>
