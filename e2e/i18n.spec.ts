@@ -11,6 +11,7 @@ import { injectFault, uniqueTag } from "./support/simulator";
 const ALLOWED = new Set([
   "V4", "V4.1", "Chat", "DeepSeek", "Flash", "Pro", "MoE", "OpenRouter", "vLLM", "ChatGPT", "DEEPSEEK_API_KEY", "MAX_REQUEST_BYTES",
   "Ctrl", "Shift", "Enter", "Esc", "token", "K", "M", "B", "KB", "MB", "USD", "UTC", "TTFT", "HTTP",
+  "Token", "TypeScript", "SQLite", "PostgreSQL", "Web",
   "PDF", "Word", "docx", "HTML", "Markdown", "CSV", "TSV", "JSON", "conversations.json", "TL", "DR", "tok", "t/s", "high", "max",
 ]);
 

@@ -152,7 +152,7 @@ export function Workspace(props: WorkspaceProps) {
         }}
         className="sr-only rounded-lg bg-primary px-3 py-2 text-sm font-medium text-primary-foreground shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
       >
-        Skip to the message box
+        {t("skipToComposer")}
       </a>
       {sidebarOpen && (
         <div className="fixed inset-0 z-30 bg-black/40 md:hidden" onClick={() => setSidebarOpen(false)} aria-hidden="true" />
