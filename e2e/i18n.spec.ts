@@ -12,7 +12,7 @@ const ALLOWED = new Set([
   "V4", "V4.1", "Chat", "DeepSeek", "Flash", "Pro", "MoE", "OpenRouter", "vLLM", "ChatGPT", "DEEPSEEK_API_KEY", "MAX_REQUEST_BYTES",
   "Ctrl", "Shift", "Enter", "Esc", "token", "K", "M", "B", "KB", "MB", "USD", "UTC", "TTFT", "HTTP",
   "Token", "TypeScript", "SQLite", "PostgreSQL", "Web",
-  "PDF", "Word", "docx", "HTML", "Markdown", "CSV", "TSV", "JSON", "conversations.json", "TL", "DR", "tok", "t/s", "high", "max",
+  "PDF", "Word", "docx", "HTML", "Markdown", "CSV", "TSV", "JSON", "conversations.json", "TL", "DR", "tok", "high", "max",
 ]);
 
 /**
@@ -39,10 +39,10 @@ async function englishOnScreen(page: Page): Promise<string[]> {
       const parent = node.parentElement;
       if (!parent || parent.closest(userContent) || parent.closest("script, style, template")) continue;
       if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-      found.push(...(node.textContent ?? "").match(/[A-Za-z][\w./]*[A-Za-z0-9]|[A-Za-z]/g) ?? []);
+      found.push(...(node.textContent ?? "").match(/[A-Za-z][\w.]*[A-Za-z0-9]/g) ?? []);
     }
     for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input[placeholder], textarea[placeholder]")) {
-      if (field.checkVisibility()) found.push(...(field.placeholder.match(/[A-Za-z][\w./]*[A-Za-z0-9]|[A-Za-z]/g) ?? []));
+      if (field.checkVisibility()) found.push(...(field.placeholder.match(/[A-Za-z][\w.]*[A-Za-z0-9]/g) ?? []));
     }
     return found;
   });
