@@ -14,6 +14,7 @@ import { reasoningOf, textOf } from "./message-text";
 import { ReasoningPanel } from "./reasoning-panel";
 import { RetryNotice } from "./retry-notice";
 import { VersionSwitcher } from "./version-switcher";
+import { useModeNotice } from "@/components/i18n/use-mode-notice";
 
 export function AssistantMessage({
   message,
@@ -37,6 +38,7 @@ export function AssistantMessage({
   onSwitchVersion: (version: number) => void;
 }) {
   const t = useTranslations("message");
+  const modeNotice = useModeNotice();
   const meta = message.metadata ?? {};
   const text = textOf(message);
   const reasoning = reasoningOf(message);
@@ -46,7 +48,7 @@ export function AssistantMessage({
     <article data-testid="assistant-message" data-message-id={message.id} data-status={meta.status ?? (live ? "streaming" : "complete")} className="group">
       {meta.modeNotice && (
         <p className="mb-2 flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="mode-notice">
-          <Info className="h-3.5 w-3.5" /> {meta.modeNotice}
+          <Info className="h-3.5 w-3.5" /> {modeNotice(meta.modeNotice)}
         </p>
       )}
       <DocumentPartsProgress message={message} streaming={live} />

@@ -22,6 +22,7 @@ import { useChatSession } from "./use-chat-session";
 import { useRevealMatch } from "@/components/workspace/use-reveal-match";
 import { UserMessage } from "./user-message";
 import { useFigures } from "@/components/i18n/use-figures";
+import { useModeNotice } from "@/components/i18n/use-mode-notice";
 
 export interface ChatViewProps {
   conversationId: string;
@@ -144,6 +145,7 @@ export function ChatView(props: ChatViewProps) {
   }, [earlier, scroll.ref]);
   const t = useTranslations("chat");
   const tComposer = useTranslations("composer");
+  const modeNotice = useModeNotice();
   const announcement = answerAnnouncement(messages, busy, t);
 
   return (
@@ -242,7 +244,7 @@ export function ChatView(props: ChatViewProps) {
           {mode === "think-max" && backend.thinkMaxNotice ? (
             <>
               <span className="keyboard-hint"> · </span>
-              {backend.thinkMaxNotice}
+              {modeNotice(backend.thinkMaxNotice)}
             </>
           ) : null}
         </p>

@@ -6,6 +6,7 @@ import { REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
 import { Segmented } from "@/components/ui/segmented";
 import { useFigures } from "@/components/i18n/use-figures";
+import { useModeNotice } from "@/components/i18n/use-mode-notice";
 
 /** Model picker (Flash / Pro) and reasoning-mode toggle; both can change mid-conversation. */
 export function ModelControls({
@@ -23,6 +24,7 @@ export function ModelControls({
 }) {
   const t = useTranslations("models");
   const figures = useFigures();
+  const modeNotice = useModeNotice();
   // Model names are product names and stay as they are in every language.
   const modelOptions = backend.models.map((info) => ({
     value: info.key,
@@ -39,7 +41,7 @@ export function ModelControls({
   // "Think High · up to 64K output tokens, reasoning included. Reasons before answering"
   const modeTitle = (value: ReasoningMode) => {
     const cap = caps?.[value];
-    const notice = value === "think-max" ? backend.thinkMaxNotice : undefined;
+    const notice = value === "think-max" ? modeNotice(backend.thinkMaxNotice) : undefined;
     return t("modeTitle", {
       mode: t(`modes.${value}`),
       cap: cap === undefined ? "" : t(value === "non-think" ? "capNoReasoning" : "capWithReasoning", { cap: figures.window(cap) }),
