@@ -157,6 +157,10 @@ describe("searching Chinese, Japanese and Korean text", () => {
     // Another user's conversations are never found.
     expect((await index.search({ userId: "bob", query: "缓存", limit: 20 })).map((result) => result.conversationId)).toEqual(["z3"]);
     expect(await index.search({ userId: "bob", query: "京都", limit: 20 })).toEqual([]);
+
+    // Several conversations found by a short word, newest match first among equals.
+    await conversation("alice", "z5", "另一段对话", ["缓存的另一种说法"]);
+    expect((await index.search({ userId: "alice", query: "缓存", limit: 20 })).map((result) => result.conversationId).sort()).toEqual(["z1", "z5"]);
   });
 
   it("follows edits and deletions of Chinese text", async () => {

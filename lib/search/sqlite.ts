@@ -119,7 +119,7 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
 }
 
 type TitleRow = { id: string; title: string; updatedAt: DateValue };
-type Candidate = { messageId: string; conversationId: string; rank: number };
+type Candidate = { messageId: string; conversationId: string; rank: number | bigint };
 
 /** Titles first, then the best matching message (lowest rank) of each conversation, with their snippets. */
 async function assemble(
@@ -128,8 +128,10 @@ async function assemble(
 ): Promise<SearchResult[]> {
   const best = new Map<string, { messageId: string; rank: number }>();
   for (const row of candidates) {
+    // bm25 comes back as a float; the constant rank of a LIKE-only search as an integer (a BigInt).
+    const rank = Number(row.rank);
     const current = best.get(row.conversationId);
-    if (!current || row.rank < current.rank) best.set(row.conversationId, { messageId: row.messageId, rank: row.rank });
+    if (!current || rank < current.rank) best.set(row.conversationId, { messageId: row.messageId, rank });
   }
   const chosen = [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
   // The words and titles of the chosen messages, owner-checked once more.
