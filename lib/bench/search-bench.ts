@@ -94,7 +94,7 @@ async function main() {
       { label: "no match", q: "zzyzx" },
       { label: "Chinese, rare (trigram index)", q: "绿蝾螈" },
       { label: "Chinese, rare, 2 characters (LIKE)", q: "蝾螈" },
-      { label: "Chinese, 3+ characters (trigram)", q: "太阳能电池" },
+      { label: "Chinese, 3 characters (trigram)", q: "太阳能" },
       { label: "Chinese, 2 characters (LIKE scan)", q: "缓存" },
       { label: "Chinese, no match (trigram)", q: "不存在的词" },
     ];

@@ -161,6 +161,9 @@ describe("searching Chinese, Japanese and Korean text", () => {
     // Several conversations found by a short word, newest match first among equals.
     await conversation("alice", "z5", "另一段对话", ["缓存的另一种说法"]);
     expect((await index.search({ userId: "alice", query: "缓存", limit: 20 })).map((result) => result.conversationId).sort()).toEqual(["z1", "z5"]);
+    // A short Latin word beside Chinese ones ignores case, as the word index does.
+    await conversation("alice", "z6", "杂记", ["用 ai 写的大模型笔记"]);
+    expect((await index.search({ userId: "alice", query: "AI 大模型", limit: 20 })).map((result) => result.conversationId)).toEqual(["z6"]);
   });
 
   it("follows edits and deletions of Chinese text", async () => {

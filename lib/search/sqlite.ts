@@ -164,8 +164,18 @@ function containing(term: string): string {
 }
 
 /**
+ * A short word's test on a message's text (SQL, with one parameter): Han, kana and hangul have no
+ * case, so a plain substring search (instr, faster than LIKE); a short Latin word by LIKE, which
+ * ignores ASCII case as the index does.
+ */
+function shortWordTest(term: string, column: string): { sql: string; value: string } {
+  return hasCjk(term) ? { sql: `instr(${column}, ?) > 0`, value: term } : { sql: `${column} LIKE ? ESCAPE '\\'`, value: containing(term) };
+}
+
+/**
  * A query with Han, kana or hangul: every word must appear, anywhere (not only at a word's start).
- * Words of three characters or more go through the trigram index; shorter ones are matched by LIKE.
+ * Words of three characters or more go through the trigram index; shorter ones are looked for in
+ * the text itself, newest message first, stopping at CANDIDATES matches.
  */
 async function searchCjk(db: Db, { userId, query, limit }: { userId: string; query: string; limit: number }): Promise<SearchResult[]> {
   const terms = queryTerms(query);
@@ -180,15 +190,25 @@ async function searchCjk(db: Db, { userId, query, limit }: { userId: string; que
     limit,
   );
   const match = indexed.map((term) => `"${term}"`).join(" AND ");
-  const candidates = await db.$queryRawUnsafe<Candidate[]>(
-    `SELECT m.id AS messageId, m.conversationId AS conversationId, ${match ? `${CJK_FTS}.rank` : "0"} AS rank
-       FROM ${CJK_FTS} JOIN "Message" m ON m.rowid = ${CJK_FTS}.rowid JOIN "Conversation" c ON c.id = m.conversationId
-      WHERE c.userId = ? ${match ? `AND ${CJK_FTS} MATCH ?` : ""} ${scanned.map(() => `AND ${CJK_FTS}.content LIKE ? ESCAPE '\\'`).join(" ")}
-      ORDER BY ${CJK_FTS}.rowid DESC LIMIT ${CANDIDATES}`,
-    userId,
-    ...(match ? [match] : []),
-    ...scanned.map(containing),
-  );
+  const tests = scanned.map((term) => shortWordTest(term, "m.content"));
+  const candidates = match
+    ? await db.$queryRawUnsafe<Candidate[]>(
+        `SELECT m.id AS messageId, m.conversationId AS conversationId, ${CJK_FTS}.rank AS rank
+           FROM ${CJK_FTS} JOIN "Message" m ON m.rowid = ${CJK_FTS}.rowid JOIN "Conversation" c ON c.id = m.conversationId
+          WHERE ${CJK_FTS} MATCH ? AND c.userId = ? ${tests.map((test) => `AND ${test.sql}`).join(" ")}
+          ORDER BY ${CJK_FTS}.rowid DESC LIMIT ${CANDIDATES}`,
+        match,
+        userId,
+        ...tests.map((test) => test.value),
+      )
+    : await db.$queryRawUnsafe<Candidate[]>(
+        `SELECT m.id AS messageId, m.conversationId AS conversationId, 0 AS rank
+           FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId
+          WHERE c.userId = ? ${tests.map((test) => `AND ${test.sql}`).join(" ")}
+          ORDER BY m.rowid DESC LIMIT ${CANDIDATES}`,
+        userId,
+        ...tests.map((test) => test.value),
+      );
   return assemble(db, { userId, query, limit, titleRows, candidates });
 }
 
