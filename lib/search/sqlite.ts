@@ -201,9 +201,11 @@ async function searchCjk(db: Db, { userId, query, limit }: { userId: string; que
         userId,
         ...tests.map((test) => test.value),
       )
-    : await db.$queryRawUnsafe<Candidate[]>(
+    : // CROSS JOIN keeps Message the outer loop, read newest first: the scan stops at CANDIDATES
+      // matches instead of testing every message of the person before sorting.
+      await db.$queryRawUnsafe<Candidate[]>(
         `SELECT m.id AS messageId, m.conversationId AS conversationId, 0 AS rank
-           FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId
+           FROM "Message" m CROSS JOIN "Conversation" c ON c.id = m.conversationId
           WHERE c.userId = ? ${tests.map((test) => `AND ${test.sql}`).join(" ")}
           ORDER BY m.rowid DESC LIMIT ${CANDIDATES}`,
         userId,
