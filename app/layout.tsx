@@ -1,12 +1,18 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "V4 Chat",
-  description: "A self-hosted chat workspace for DeepSeek V4.1 Flash and V4 Pro",
-  icons: { icon: "/icon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return {
+    title: t("title"),
+    description: t("description"),
+    icons: { icon: "/icon.svg" },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -23,12 +29,15 @@ const themeScript = `(()=>{try{const t=localStorage.getItem("theme");const d=t==
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // proxy.ts puts a fresh nonce in the page's Content-Security-Policy: only scripts carrying it run.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={LOCALE_TAGS[locale]} suppressHydrationWarning>
       <head>
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
-      <body>{children}</body>
+      <body>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,6 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Not found · V4 Chat" };
+export async function generateMetadata() {
+  const [t, tCommon] = await Promise.all([getTranslations("meta"), getTranslations("common")]);
+  return { title: t("pageTitle", { page: tCommon("notFoundTitle") }) };
+}
 
 /**
  * A wrong address outside the conversations. Kept plain on purpose: the root not-found page's
@@ -8,12 +13,13 @@ export const metadata = { title: "Not found · V4 Chat" };
  * the frame from app/c/[id]/not-found.tsx).
  */
 export default function NotFound() {
+  const t = useTranslations("notFound");
   return (
     <main className="flex h-dvh flex-col items-center justify-center gap-3 p-6 text-center">
-      <h1 className="text-xl font-semibold">Page not found</h1>
-      <p className="text-sm text-muted-foreground">There is nothing at this address.</p>
+      <h1 className="text-xl font-semibold">{t("pageTitle")}</h1>
+      <p className="text-sm text-muted-foreground">{t("pageText")}</p>
       <Link href="/" className="rounded-lg bg-primary px-4 py-2 text-sm font-medium text-primary-foreground">
-        Go to your chats
+        {t("toChats")}
       </Link>
     </main>
   );

@@ -1,33 +1,41 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChangePasswordForm, SignOutButton } from "@/components/auth/account-actions";
 import { PageShell, Section } from "@/components/auth/page-shell";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { DataTransfer } from "@/components/workspace/data-transfer";
 import { limitsFor, startOfUtcDay, usageSince } from "@/lib/auth/limits";
 import { pageContext } from "@/lib/server/context";
-import { formatTokens, formatUsd } from "@/lib/usage/format";
+import { formatCount, formatTokens, formatUsd } from "@/lib/usage/format";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Account · V4 Chat" };
+
+export async function generateMetadata() {
+  const t = await getTranslations();
+  return { title: t("meta.pageTitle", { page: t("account.title") }) };
+}
 
 export default async function AccountPage() {
   const context = await pageContext();
+  const t = await getTranslations("account");
+  const locale = await getLocale();
   const [today, limits] = await Promise.all([
     usageSince(context.db, context.userId, startOfUtcDay(new Date())),
     limitsFor(context.db, context.userId),
   ]);
-  const limit = (value: number | null, show: (n: number) => string) => (value === null ? "no limit" : `limit ${show(value)}`);
+  const limit = (value: number | null, show: (n: number) => string) => (value === null ? t("noLimit") : t("limit", { value: show(value) }));
   return (
-    <PageShell title="Account">
-      <Section title="You">
+    <PageShell title={t("title")}>
+      <Section title={t("you")}>
         {context.signedIn ? (
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm" data-testid="account-who">
-              {context.name} · {context.email} {context.role === "admin" && <span className="text-muted-foreground">(admin)</span>}
+              {context.name} · {context.email} {context.role === "admin" && <span className="text-muted-foreground">{t("adminTag")}</span>}
             </p>
             <div className="flex gap-2">
               {context.role === "admin" && (
                 <Link href="/admin" className="rounded-lg border border-border px-3 py-2 text-sm hover:bg-muted">
-                  Users and limits
+                  {t("usersAndLimits")}
                 </Link>
               )}
               <SignOutButton />
@@ -35,27 +43,32 @@ export default async function AccountPage() {
           </div>
         ) : (
           <p className="text-sm text-muted-foreground">
-            You are using V4 Chat on this machine without an account.{" "}
-            <Link href="/sign-up" className="text-foreground underline underline-offset-2">
-              Create the admin account
-            </Link>{" "}
-            to protect it with a password and to let others in with their own accounts.
+            {t.rich("noAccount", {
+              link: (chunks) => (
+                <Link href="/sign-up" className="text-foreground underline underline-offset-2">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         )}
       </Section>
-      <Section title="Usage today (UTC)">
+      <Section title={t("language")}>
+        <LanguageSwitch />
+      </Section>
+      <Section title={t("usageToday")}>
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="usage-today">
-          <Figure label="Answers" value={String(today.requests)} note={limit(limits.requestsPerMinute, (n) => `${n}/min`)} />
-          <Figure label="Tokens" value={formatTokens(today.inputTokens + today.outputTokens)} note={limit(limits.tokensPerDay, formatTokens)} />
-          <Figure label="Cost" value={formatUsd(today.costUsd)} note={limit(limits.usdPerDay, formatUsd)} />
-          <Figure label="At once" value="" note={limit(limits.maxConcurrent, String)} />
+          <Figure label={t("answers")} value={formatCount(today.requests, locale)} note={limit(limits.requestsPerMinute, (n) => t("perMinute", { count: formatCount(n, locale) }))} />
+          <Figure label={t("tokens")} value={formatTokens(today.inputTokens + today.outputTokens, locale)} note={limit(limits.tokensPerDay, (n) => formatTokens(n, locale))} />
+          <Figure label={t("cost")} value={formatUsd(today.costUsd, locale)} note={limit(limits.usdPerDay, (n) => formatUsd(n, locale))} />
+          <Figure label={t("atOnce")} value="" note={limit(limits.maxConcurrent, (n) => formatCount(n, locale))} />
         </dl>
       </Section>
-      <Section title="Your data">
+      <Section title={t("yourData")}>
         <DataTransfer />
       </Section>
       {context.signedIn && (
-        <Section title="Password">
+        <Section title={t("password")}>
           <ChangePasswordForm />
         </Section>
       )}

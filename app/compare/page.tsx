@@ -1,4 +1,5 @@
 import { generateId } from "ai";
+import { getTranslations } from "next-intl/server";
 import { CompareView, type CarriedHistory } from "@/components/compare/compare-view";
 import { selectedPath } from "@/lib/chat/message-tree";
 import { narrowPanes } from "@/lib/compare/view";
@@ -11,7 +12,10 @@ import { backendInfo } from "@/lib/server/backend-info";
 import { pageContext } from "@/lib/server/context";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Compare · V4 Chat" };
+export async function generateMetadata() {
+  const t = await getTranslations();
+  return { title: t("meta.pageTitle", { page: t("compare.title") }) };
+}
 
 /**
  * A new comparison, created by its first prompt. From a chat ("compare this prompt": `?from=…&prompt=…`)

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthForm } from "@/components/auth/auth-form";
 import { accountsExist } from "@/lib/auth/accounts";
 import { auth } from "@/lib/auth/auth";
@@ -7,7 +8,10 @@ import { getDb } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Sign in · V4 Chat" };
+export async function generateMetadata() {
+  const t = await getTranslations();
+  return { title: t("meta.pageTitle", { page: t("auth.signInPage") }) };
+}
 
 export default async function SignInPage() {
   const db = getDb(databaseUrl());

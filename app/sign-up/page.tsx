@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthForm } from "@/components/auth/auth-form";
 import { accountsExist, signUpOpen } from "@/lib/auth/accounts";
 import { auth } from "@/lib/auth/auth";
@@ -8,20 +9,24 @@ import { getDb } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Create an account · V4 Chat" };
+export async function generateMetadata() {
+  const t = await getTranslations();
+  return { title: t("meta.pageTitle", { page: t("auth.signUpPage") }) };
+}
 
 export default async function SignUpPage() {
   const db = getDb(databaseUrl());
   if (await auth().api.getSession({ headers: await headers() })) redirect("/");
   if (!(await signUpOpen(db))) {
+    const t = await getTranslations("auth");
     return (
       <main className="flex min-h-dvh flex-col items-center justify-center gap-3 p-6 text-center">
-        <h1 className="text-xl font-semibold">Sign-up is closed</h1>
+        <h1 className="text-xl font-semibold">{t("closedTitle")}</h1>
         <p className="max-w-sm text-sm text-muted-foreground" data-testid="sign-up-closed">
-          Ask the admin of this V4 Chat for an account, or to open sign-up.
+          {t("closedText")}
         </p>
         <Link href="/sign-in" className="rounded-lg bg-primary px-4 py-2 text-sm font-medium text-primary-foreground">
-          Sign in
+          {t("signIn")}
         </Link>
       </main>
     );

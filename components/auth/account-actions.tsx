@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth/client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const router = useRouter();
+  const t = useTranslations("account");
   return (
     <Button
       variant="outline"
@@ -16,13 +18,14 @@ export function SignOutButton() {
         router.refresh();
       }}
     >
-      Sign out
+      {t("signOut")}
     </Button>
   );
 }
 
 /** Change password: the current one, then the new one (other sessions are signed out). */
 export function ChangePasswordForm() {
+  const t = useTranslations("account");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -36,20 +39,20 @@ export function ChangePasswordForm() {
       revokeOtherSessions: true,
     });
     setPending(false);
-    if (result.error) setMessage({ ok: false, text: result.error.message ?? "The password was not changed." });
+    if (result.error) setMessage({ ok: false, text: result.error.message ?? t("passwordNotChanged") });
     else {
       formElement.reset();
-      setMessage({ ok: true, text: "Password changed. Other devices were signed out." });
+      setMessage({ ok: true, text: t("passwordChanged") });
     }
   };
   return (
-    <form onSubmit={submit} className="space-y-3" aria-label="Change password">
+    <form onSubmit={submit} className="space-y-3" aria-label={t("changePassword")}>
       <label className="block space-y-1 text-sm">
-        <span className="font-medium">Current password</span>
+        <span className="font-medium">{t("currentPassword")}</span>
         <input name="current" type="password" autoComplete="current-password" required className={INPUT} />
       </label>
       <label className="block space-y-1 text-sm">
-        <span className="font-medium">New password</span>
+        <span className="font-medium">{t("newPassword")}</span>
         <input name="next" type="password" autoComplete="new-password" minLength={8} required className={INPUT} />
       </label>
       {message && (
@@ -58,7 +61,7 @@ export function ChangePasswordForm() {
         </p>
       )}
       <Button type="submit" variant="primary" disabled={pending}>
-        Change password
+        {t("changePassword")}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth/client";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,8 @@ import { Button } from "@/components/ui/button";
 /** Sign in, or create an account (the first one becomes the admin). */
 export function AuthForm({ mode, firstAccount = false }: { mode: "sign-in" | "sign-up"; firstAccount?: boolean }) {
   const router = useRouter();
+  const t = useTranslations("auth");
+  const locale = useLocale();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -25,17 +28,16 @@ export function AuthForm({ mode, firstAccount = false }: { mode: "sign-in" | "si
         : await authClient.signUp.email({ email, password, name: String(form.get("name") ?? "").trim() || email });
     setPending(false);
     if (result.error) {
-      setError(
-        result.error.message ??
-          (result.error.status === 429 ? "Too many attempts. Wait a minute and try again." : "That did not work. Check what you typed and try again."),
-      );
+      // The auth library words its errors in English: other locales say it in general terms.
+      const general = result.error.status === 429 ? t("tooMany") : t("didNotWork");
+      setError(locale === "en" ? (result.error.message ?? general) : general);
       return;
     }
     router.push("/");
     router.refresh();
   };
 
-  const title = mode === "sign-in" ? "Sign in to V4 Chat" : firstAccount ? "Create the admin account" : "Create an account";
+  const title = mode === "sign-in" ? t("signInTitle") : firstAccount ? t("createAdmin") : t("createAccount");
   return (
     <main className="flex min-h-dvh items-center justify-center p-4">
       <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-2xl border border-border bg-card p-6 shadow-sm" aria-labelledby="auth-title">
@@ -47,16 +49,15 @@ export function AuthForm({ mode, firstAccount = false }: { mode: "sign-in" | "si
         </div>
         {firstAccount && (
           <p className="text-sm text-muted-foreground">
-            This is the first account: it becomes the admin and keeps every conversation made so far. After this, signing
-            in is required.
+            {t("firstAccount")}
           </p>
         )}
         {mode === "sign-up" && (
-          <Field label="Name" name="name" autoComplete="name" />
+          <Field label={t("name")} name="name" autoComplete="name" />
         )}
-        <Field label="Email" name="email" type="email" autoComplete="email" required />
+        <Field label={t("email")} name="email" type="email" autoComplete="email" required />
         <Field
-          label="Password"
+          label={t("password")}
           name="password"
           type="password"
           autoComplete={mode === "sign-in" ? "current-password" : "new-password"}
@@ -69,17 +70,17 @@ export function AuthForm({ mode, firstAccount = false }: { mode: "sign-in" | "si
           </p>
         )}
         <Button type="submit" variant="primary" className="w-full justify-center" disabled={pending}>
-          {pending ? "One moment…" : mode === "sign-in" ? "Sign in" : "Create account"}
+          {pending ? t("oneMoment") : mode === "sign-in" ? t("signIn") : t("create")}
         </Button>
         {!firstAccount && (
         <p className="text-center text-sm text-muted-foreground">
           {mode === "sign-in" ? (
             <Link href="/sign-up" className="underline underline-offset-2">
-              Create an account
+              {t("createAccount")}
             </Link>
           ) : (
             <Link href="/sign-in" className="underline underline-offset-2">
-              I have an account
+              {t("haveAccount")}
             </Link>
           )}
         </p>

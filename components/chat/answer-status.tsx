@@ -1,7 +1,9 @@
 "use client";
 
 import { AlertTriangle, CircleStop, RotateCw, Scissors, XCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import type { ChatMessageMetadata } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 
@@ -16,16 +18,19 @@ export function AnswerStatus({
   hasOutput: boolean;
   onRetry?: () => void;
 }) {
+  const t = useTranslations("answer");
+  const errorText = useErrorText();
   const status = meta.status;
   if (status === "stopped") {
     return (
       <Note icon={<CircleStop className="h-4 w-4" />} tone="muted" testId="answer-stopped">
-        {hasOutput ? "Stopped. What arrived before you pressed Stop is kept." : "Stopped before any text arrived."}
+        {hasOutput ? t("stoppedKept") : t("stoppedEmpty")}
       </Note>
     );
   }
   if (status === "error" || status === "interrupted") {
     const error = meta.error;
+    const shown = errorText(error, t("failed"));
     return (
       <Note
         icon={status === "error" ? <XCircle className="h-4 w-4" /> : <AlertTriangle className="h-4 w-4" />}
@@ -33,23 +38,23 @@ export function AnswerStatus({
         testId={status === "error" ? "answer-error" : "answer-interrupted"}
         action={onRetry && <RetryButton onRetry={onRetry} waitSeconds={secondsUntil(error?.retryAt) ?? error?.retryAfterSeconds} />}
       >
-        <span className="font-medium">{status === "interrupted" ? "Interrupted. " : ""}</span>
-        {error?.message ?? "The answer failed."}
-        {error?.hint ? <span className="block text-xs opacity-80">{error.hint}</span> : null}
+        <span className="font-medium">{status === "interrupted" ? t("interrupted") : ""}</span>
+        {shown.message}
+        {shown.hint ? <span className="block text-xs opacity-80">{shown.hint}</span> : null}
       </Note>
     );
   }
   if (status === "complete" && meta.finishReason === "content_filter") {
     return (
       <Note icon={<Scissors className="h-4 w-4" />} tone="warning" testId="answer-filtered">
-        The provider's content filter stopped this answer.
+        {t("filtered")}
       </Note>
     );
   }
   if (status === "complete" && meta.finishReason === "length") {
     return (
       <Note icon={<Scissors className="h-4 w-4" />} tone="warning" testId="answer-length">
-        The answer reached the output limit and was cut short.
+        {t("length")}
       </Note>
     );
   }
@@ -63,6 +68,7 @@ function secondsUntil(iso: string | undefined): number | undefined {
 }
 
 function RetryButton({ onRetry, waitSeconds }: { onRetry: () => void; waitSeconds?: number }) {
+  const t = useTranslations("common");
   const [left, setLeft] = useState(Math.ceil(waitSeconds ?? 0));
   useEffect(() => {
     if (left <= 0) return;
@@ -72,7 +78,7 @@ function RetryButton({ onRetry, waitSeconds }: { onRetry: () => void; waitSecond
   return (
     <Button size="sm" variant="outline" onClick={onRetry} disabled={left > 0}>
       <RotateCw className="h-3.5 w-3.5" />
-      {left > 0 ? `Retry in ${left} s` : "Retry"}
+      {left > 0 ? t("retryIn", { seconds: left }) : t("retry")}
     </Button>
   );
 }

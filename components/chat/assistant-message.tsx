@@ -1,6 +1,7 @@
 "use client";
 
 import { Info, RefreshCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -13,6 +14,7 @@ import { reasoningOf, textOf } from "./message-text";
 import { ReasoningPanel } from "./reasoning-panel";
 import { RetryNotice } from "./retry-notice";
 import { VersionSwitcher } from "./version-switcher";
+import { useModeNotice } from "@/components/i18n/use-mode-notice";
 
 export function AssistantMessage({
   message,
@@ -35,6 +37,8 @@ export function AssistantMessage({
   onRegenerate: () => void;
   onSwitchVersion: (version: number) => void;
 }) {
+  const t = useTranslations("message");
+  const modeNotice = useModeNotice();
   const meta = message.metadata ?? {};
   const text = textOf(message);
   const reasoning = reasoningOf(message);
@@ -44,7 +48,7 @@ export function AssistantMessage({
     <article data-testid="assistant-message" data-message-id={message.id} data-status={meta.status ?? (live ? "streaming" : "complete")} className="group">
       {meta.modeNotice && (
         <p className="mb-2 flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="mode-notice">
-          <Info className="h-3.5 w-3.5" /> {meta.modeNotice}
+          <Info className="h-3.5 w-3.5" /> {modeNotice(meta.modeNotice)}
         </p>
       )}
       <DocumentPartsProgress message={message} streaming={live} />
@@ -63,7 +67,7 @@ export function AssistantMessage({
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current [animation-delay:-0.15s]" />
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-current" />
           </span>
-          {upstreamRetry ? <RetryNotice retry={upstreamRetry} /> : streaming ? "Waiting for the model…" : "Catching up with this answer…"}
+          {upstreamRetry ? <RetryNotice retry={upstreamRetry} /> : streaming ? t("waiting") : t("catchingUp")}
         </div>
       )}
       {text && (
@@ -76,9 +80,9 @@ export function AssistantMessage({
         <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1">
           <div className="flex items-center gap-0.5">
             <VersionSwitcher version={meta.version} what="answer" disabled={!canAct} onSwitch={onSwitchVersion} />
-            {text && <CopyButton text={text} label="Copy answer" />}
+            {text && <CopyButton text={text} label={t("copyAnswer")} />}
             {canAct && (
-              <Button variant="ghost" size="icon" onClick={onRegenerate} aria-label="Regenerate answer" title="Regenerate">
+              <Button variant="ghost" size="icon" onClick={onRegenerate} aria-label={t("regenerate")} title={t("regenerateTitle")}>
                 <RefreshCw className="h-4 w-4" />
               </Button>
             )}

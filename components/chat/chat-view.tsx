@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDown } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { isModelKey, type ModelKey } from "@/lib/ai/catalogue";
 import { isReasoningMode, type ReasoningMode } from "@/lib/ai/modes";
@@ -21,6 +22,8 @@ import { RequestError } from "./request-error";
 import { useChatSession } from "./use-chat-session";
 import { useRevealMatch } from "@/components/workspace/use-reveal-match";
 import { UserMessage } from "./user-message";
+import { useFigures } from "@/components/i18n/use-figures";
+import { useModeNotice } from "@/components/i18n/use-mode-notice";
 
 export interface ChatViewProps {
   conversationId: string;
@@ -147,7 +150,10 @@ export function ChatView(props: ChatViewProps) {
     // The button is gone once everything is read: keep the focus in the conversation.
     if (earlier === 0) element.focus({ preventScroll: true });
   }, [earlier, scroll.ref]);
-  const announcement = answerAnnouncement(messages, busy);
+  const t = useTranslations("chat");
+  const tComposer = useTranslations("composer");
+  const modeNotice = useModeNotice();
+  const announcement = answerAnnouncement(messages, busy, t);
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
@@ -189,7 +195,7 @@ export function ChatView(props: ChatViewProps) {
             )}
             {status === "submitted" && messages[messages.length - 1]?.role === "user" && (
               <div className="text-sm text-muted-foreground" data-testid="answer-waiting">
-                Sending…
+                {t("sending")}
               </div>
             )}
             {chat.error && <RequestError error={chat.error} onRetry={chat.retry} onDismiss={chat.clearError} />}
@@ -202,7 +208,7 @@ export function ChatView(props: ChatViewProps) {
             variant="outline"
             size="icon"
             onClick={scroll.scrollToBottom}
-            aria-label="Scroll to the latest message"
+            aria-label={t("scrollToLatest")}
             className="absolute -top-11 left-1/2 -translate-x-1/2 rounded-full shadow-md"
           >
             <ArrowDown className="h-4 w-4" />
@@ -210,7 +216,7 @@ export function ChatView(props: ChatViewProps) {
         )}
         <Composer
           busy={busy}
-          placeholder={`Message ${backend.models.find((info) => info.key === model)?.label ?? "V4"}…`}
+          placeholder={tComposer("placeholder", { model: backend.models.find((info) => info.key === model)?.label ?? "V4" })}
           onSend={send}
           onStop={stop}
           inputRef={composerInput}
@@ -241,11 +247,11 @@ export function ChatView(props: ChatViewProps) {
         />
         {/* The keyboard part is hidden on touch screens (globals.css); a Think Max notice stays. */}
         <p className={cn("mt-1.5 text-center text-[11px] text-muted-foreground", !(mode === "think-max" && backend.thinkMaxNotice) && "keyboard-hint")}>
-          <span className="keyboard-hint">Enter to send · Shift+Enter for a new line</span>
+          <span className="keyboard-hint">{t("keyboardHint")}</span>
           {mode === "think-max" && backend.thinkMaxNotice ? (
             <>
               <span className="keyboard-hint"> · </span>
-              {backend.thinkMaxNotice}
+              {modeNotice(backend.thinkMaxNotice)}
             </>
           ) : null}
         </p>
@@ -256,28 +262,25 @@ export function ChatView(props: ChatViewProps) {
 
 /** "Show earlier messages": a long chat opens on its last turns and reads the rest on request. */
 function EarlierMessages({ count, disabled, onShow }: { count: number; disabled: boolean; onShow: () => void }) {
+  const t = useTranslations("chat");
+  const figures = useFigures();
   return (
     <div className="flex justify-center">
       <Button variant="outline" size="sm" onClick={onShow} disabled={disabled} data-testid="show-earlier">
-        Show earlier messages ({count.toLocaleString("en")} more)
+        {t("showEarlier", { count: figures.count(count) })}
       </Button>
     </div>
   );
 }
 
-const ANNOUNCEMENTS: Record<string, string> = {
-  complete: "Answer complete.",
-  stopped: "Answer stopped.",
-  error: "The answer failed.",
-  interrupted: "The answer was interrupted.",
-};
+const ANNOUNCED = new Set(["complete", "stopped", "error", "interrupted"] as const);
 
 /** What a screen reader hears when an answer ends (the streaming itself would be too chatty). */
-function answerAnnouncement(messages: ChatUIMessage[], busy: boolean): string {
+function answerAnnouncement(messages: ChatUIMessage[], busy: boolean, t: ReturnType<typeof useTranslations<"chat">>): string {
   const last = messages[messages.length - 1];
   const status = last?.role === "assistant" ? last.metadata?.status : undefined;
-  if (busy) return status === "streaming" ? "Answering…" : "";
-  return status ? (ANNOUNCEMENTS[status] ?? "") : "";
+  if (busy) return status === "streaming" ? t("announce.answering") : "";
+  return status && ANNOUNCED.has(status as "complete") ? t(`announce.${status as "complete"}`) : "";
 }
 
 /** Follows new content while the user is at the bottom; leaves them alone when they scroll up. */

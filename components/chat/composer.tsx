@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowUp, Paperclip, Square } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { estimateTokens } from "@/lib/usage/estimate";
@@ -42,6 +43,7 @@ export function Composer({
   /** The controls under the text box; given the draft's size, for the context meter. */
   footer: React.ReactNode | ((draft: DraftSize) => React.ReactNode);
 }) {
+  const t = useTranslations("composer");
   const [text, setText] = useState("");
   const ownArea = useRef<HTMLTextAreaElement>(null);
   const area = inputRef ?? ownArea;
@@ -89,7 +91,8 @@ export function Composer({
       {typeof files?.tray === "function" ? files.tray(draft) : files?.tray}
       <textarea
         ref={area}
-        aria-label="Message"
+        aria-label={t("message")}
+        data-composer
         placeholder={placeholder}
         value={text}
         rows={1}
@@ -126,17 +129,17 @@ export function Composer({
                 if (chosen.length > 0) files.onFiles(chosen);
               }}
             />
-            <Button type="button" size="icon" variant="ghost" aria-label="Attach documents" title="Attach documents (or drop or paste them here)" onClick={() => picker.current?.click()}>
+            <Button type="button" size="icon" variant="ghost" aria-label={t("attach")} title={t("attachTitle")} onClick={() => picker.current?.click()}>
               <Paperclip className="h-4 w-4" />
             </Button>
           </>
         )}
         {busy ? (
-          <Button type="button" size="icon" variant="primary" onClick={onStop} aria-label="Stop answer" title="Stop" className="rounded-full">
+          <Button type="button" size="icon" variant="primary" onClick={onStop} aria-label={t("stop")} title={t("stopTitle")} className="rounded-full">
             <Square className="h-3.5 w-3.5 fill-current" />
           </Button>
         ) : (
-          <Button type="submit" size="icon" variant="primary" disabled={!text.trim() || files?.blocked} aria-label="Send message" title="Send (Enter)" className="rounded-full">
+          <Button type="submit" size="icon" variant="primary" disabled={!text.trim() || files?.blocked} aria-label={t("send")} title={t("sendTitle")} className="rounded-full">
             <ArrowUp className="h-4 w-4" />
           </Button>
         )}

@@ -1,4 +1,7 @@
-import { formatTokens, formatWindow } from "@/lib/usage/format";
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFigures } from "@/components/i18n/use-figures";
 import type { DraftSize } from "./composer";
 
 /** Drafts from this many characters show their approximate size beside the meter. */
@@ -9,6 +12,8 @@ const DRAFT_SIZE_FROM_CHARS = 2000;
  * added (its tokens estimated in the browser, so approximate). Shows from the first keystroke.
  */
 export function ContextMeter({ used, draft, window }: { used: number; draft?: DraftSize; window: number }) {
+  const t = useTranslations("context");
+  const figures = useFigures();
   const draftTokens = draft?.tokens ?? 0;
   const total = used + draftTokens;
   if (total <= 0) return null;
@@ -17,20 +22,20 @@ export function ContextMeter({ used, draft, window }: { used: number; draft?: Dr
   const approx = draftTokens > 0 ? "≈ " : "";
   const title =
     draftTokens > 0
-      ? `About ${total.toLocaleString()} of ${window.toLocaleString()} tokens of context: ${used.toLocaleString()} used by the conversation, about ${draftTokens.toLocaleString()} in your message (estimated from its characters; the exact count comes with the answer)`
-      : `${used.toLocaleString()} of ${window.toLocaleString()} tokens of context used`;
+      ? t("withDraft", { total: figures.count(total), window: figures.count(window), used: figures.count(used), draft: figures.count(draftTokens) })
+      : t("used", { used: figures.count(used), window: figures.count(window) });
   return (
     <div className="flex items-center gap-1.5 text-xs text-muted-foreground" title={title} data-testid="context-meter">
       {draft && draft.chars >= DRAFT_SIZE_FROM_CHARS && (
-        <span data-testid="draft-size" className="whitespace-nowrap" title="Approximate size of your message, estimated from its characters">
-          ≈ {formatTokens(draftTokens)} tokens
+        <span data-testid="draft-size" className="whitespace-nowrap" title={t("draftTitle")}>
+          {t("draft", { tokens: figures.tokens(draftTokens) })}
           <span className="mx-1.5 opacity-50">·</span>
         </span>
       )}
       <div
         className="h-1.5 w-14 overflow-hidden rounded-full bg-muted"
         role="meter"
-        aria-label="Context used"
+        aria-label={t("meter")}
         aria-valuemin={0}
         aria-valuemax={window}
         aria-valuenow={total}
@@ -42,7 +47,7 @@ export function ContextMeter({ used, draft, window }: { used: number; draft?: Dr
       </div>
       <span className="whitespace-nowrap">
         {approx}
-        {formatTokens(total)} / {formatWindow(window)}
+        {figures.tokens(total)} / {figures.window(window)}
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { ImageOff, ExternalLink } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, type ComponentProps } from "react";
 import type { ExtraProps, UrlTransform } from "streamdown";
 import { cn } from "@/lib/utils";
@@ -121,6 +122,7 @@ const linkClass = "wrap-anywhere font-medium text-primary underline underline-of
 
 /** A markdown link: live only for a safe address; opens in a new tab with no opener or referrer. */
 export function SafeLink({ href, title, children, node: _node, target: _target, rel: _rel, ...rest }: ComponentProps<"a"> & ExtraProps) {
+  const t = useTranslations("message");
   if (href === INCOMPLETE_LINK) {
     return (
       <span className={linkClass} data-incomplete="true">
@@ -131,8 +133,8 @@ export function SafeLink({ href, title, children, node: _node, target: _target, 
   const safe = safeHref(href);
   if (!safe) {
     return (
-      <span className={BLOCKED_CLASS} title={title ?? "Blocked link"} data-testid="blocked-link">
-        {children} [blocked]
+      <span className={BLOCKED_CLASS} title={title ?? t("blockedLink")} data-testid="blocked-link">
+        {children} {t("blockedMark")}
       </span>
     );
   }
@@ -162,6 +164,7 @@ const placeholderClass =
  * links to it in a new tab. (Inside a link it is plain text: links do not nest.)
  */
 export function ImagePlaceholder({ src, alt }: ComponentProps<"img"> & ExtraProps) {
+  const t = useTranslations("message");
   const insideLink = useContext(InsideLink);
   const url = remoteImageUrl(src);
   const description = typeof alt === "string" && alt.trim() !== "" ? alt.trim() : undefined;
@@ -170,7 +173,7 @@ export function ImagePlaceholder({ src, alt }: ComponentProps<"img"> & ExtraProp
       <span className={cn(placeholderClass, !insideLink && "text-muted-foreground")} data-testid="image-placeholder" title={url?.href}>
         <ImageOff className="h-4 w-4 shrink-0" aria-hidden="true" />
         <span className="wrap-anywhere">
-          {url ? `Image from ${url.host} (not loaded)` : "Image not shown"}
+          {url ? t("imageFrom", { host: url.host }) : t("imageHidden")}
           {description && <span className="text-foreground/70"> · {description}</span>}
         </span>
       </span>
@@ -187,7 +190,7 @@ export function ImagePlaceholder({ src, alt }: ComponentProps<"img"> & ExtraProp
     >
       <ImageOff className="h-4 w-4 shrink-0" aria-hidden="true" />
       <span className="wrap-anywhere">
-        Image from {url.host} — open in a new tab
+        {t("imageOpen", { host: url.host })}
         {description && <span className="text-foreground/70"> · {description}</span>}
       </span>
       <ExternalLink className="h-3.5 w-3.5 shrink-0" aria-hidden="true" />

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { defaultRehypePlugins, Streamdown, type Components } from "streamdown";
 import type { Pluggable } from "unified";
 import { normalizeMathMarkdown } from "@/lib/markdown/math-delimiters";
@@ -26,6 +27,11 @@ const rehypePlugins: Pluggable[] = [recordBlockedLinks, defaultRehypePlugins.san
 const components: Components = { a: SafeLink, img: ImagePlaceholder };
 const linkSafety = { enabled: false };
 
+const MARKDOWN_WORDS = [
+  "close", "copied", "copyCode", "copyLink", "copyTable", "copyTableAsCsv", "copyTableAsMarkdown", "copyTableAsTsv", "downloadFile",
+  "downloadTable", "downloadTableAsCsv", "downloadTableAsMarkdown", "viewFullscreen", "exitFullscreen", "imageNotAvailable", "downloadImage",
+] as const;
+
 /**
  * Model output rendered as markdown while it streams. Streamdown parses block by block and closes
  * unfinished syntax, so a new token does not re-render the whole answer.
@@ -35,6 +41,9 @@ export const Markdown = memo(function Markdown({ text, streaming, highlight = tr
   // dollars stay off so prices survive), so the other forms are rewritten first.
   const source = useMemo(() => normalizeMathMarkdown(text), [text]);
   const plugins = highlight ? withHighlighting : withoutHighlighting;
+  // The code and table buttons' words, in the interface's language (the catalogue's "markdown" namespace).
+  const tMarkdown = useTranslations("markdown");
+  const translations = useMemo(() => Object.fromEntries(MARKDOWN_WORDS.map((key) => [key, tMarkdown(key)])), [tMarkdown]);
   return (
     <Streamdown
       className="answer-markdown"
@@ -49,6 +58,7 @@ export const Markdown = memo(function Markdown({ text, streaming, highlight = tr
       linkSafety={linkSafety}
       controls={{ code: true, table: true }}
       shikiTheme={["github-light", "github-dark"]}
+      translations={translations}
     >
       {source}
     </Streamdown>

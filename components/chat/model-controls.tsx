@@ -1,23 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ModelKey } from "@/lib/ai/catalogue";
-import { MODE_LABELS, REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
+import { REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
-import { formatUsd, formatWindow } from "@/lib/usage/format";
 import { Segmented } from "@/components/ui/segmented";
-
-const MODE_HINTS: Record<ReasoningMode, string> = {
-  "non-think": "Answers at once, without reasoning",
-  "think-high": "Reasons before answering",
-  "think-max": "Reasons longest, for the hardest questions",
-};
-
-/** Labels for phone widths, where both pickers must fit in one row. */
-const MODE_SHORT_LABELS: Record<ReasoningMode, string> = {
-  "non-think": "Off",
-  "think-high": "High",
-  "think-max": "Max",
-};
+import { useFigures } from "@/components/i18n/use-figures";
+import { useModeNotice } from "@/components/i18n/use-mode-notice";
 
 /** Model picker (Flash / Pro) and reasoning-mode toggle; both can change mid-conversation. */
 export function ModelControls({
@@ -33,29 +22,42 @@ export function ModelControls({
   onModelChange: (model: ModelKey) => void;
   onModeChange: (mode: ReasoningMode) => void;
 }) {
+  const t = useTranslations("models");
+  const figures = useFigures();
+  const modeNotice = useModeNotice();
+  // Model names are product names and stay as they are in every language.
   const modelOptions = backend.models.map((info) => ({
     value: info.key,
     label: info.label.replace(/^V4 /, ""),
     shortLabel: info.label.replace(/^V4(\.\d+)? /, ""),
-    title: `${info.label}: ${info.tagline} ${formatUsd(info.prices.cacheMissInput)} / ${formatUsd(info.prices.output)} per 1M tokens in / out`,
+    title: t("modelTitle", {
+      label: info.label,
+      tagline: t(`taglines.${info.key}`),
+      input: figures.usd(info.prices.cacheMissInput),
+      output: figures.usd(info.prices.output),
+    }),
   }));
   const caps = backend.models.find((info) => info.key === model)?.maxOutputTokens;
+  // "Think High · up to 64K output tokens, reasoning included. Reasons before answering"
+  const modeTitle = (value: ReasoningMode) => {
+    const cap = caps?.[value];
+    const notice = value === "think-max" ? modeNotice(backend.thinkMaxNotice) : undefined;
+    return t("modeTitle", {
+      mode: t(`modes.${value}`),
+      cap: cap === undefined ? "" : t(value === "non-think" ? "capNoReasoning" : "capWithReasoning", { cap: figures.window(cap) }),
+      hint: notice ?? t(`hints.${value}`),
+    });
+  };
   const modeOptions = REASONING_MODES.map((value) => ({
     value,
-    label: MODE_LABELS[value],
-    shortLabel: MODE_SHORT_LABELS[value],
-    title: modeTitle(value, caps?.[value], value === "think-max" ? backend.thinkMaxNotice : undefined),
+    label: t(`modes.${value}`),
+    shortLabel: t(`modesShort.${value}`),
+    title: modeTitle(value),
   }));
   return (
     <>
-      <Segmented label="Model" options={modelOptions} value={model} onChange={onModelChange} />
-      <Segmented label="Reasoning mode" options={modeOptions} value={mode} onChange={onModeChange} />
+      <Segmented label={t("model")} options={modelOptions} value={model} onChange={onModelChange} />
+      <Segmented label={t("mode")} options={modeOptions} value={mode} onChange={onModeChange} />
     </>
   );
-}
-
-/** "Think High · up to 64K output tokens, reasoning included. Reasons before answering" */
-function modeTitle(mode: ReasoningMode, cap: number | undefined, notice: string | undefined): string {
-  const bound = cap === undefined ? "" : ` · up to ${formatWindow(cap)} output tokens${mode === "non-think" ? "" : ", reasoning included"}`;
-  return `${MODE_LABELS[mode]}${bound}. ${notice ?? MODE_HINTS[mode]}`;
 }

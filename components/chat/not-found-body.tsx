@@ -1,11 +1,13 @@
 "use client";
 
 import { SearchX } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 /** In the chat's place when the address names no conversation: the sidebar stays, so nothing else is lost. */
 export function NotFoundBody({ onNew }: { onNew: () => void }) {
+  const t = useTranslations("notFound");
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus lands on the news, for screen readers and keyboard users alike.
   useEffect(() => heading.current?.focus(), []);
@@ -13,11 +15,11 @@ export function NotFoundBody({ onNew }: { onNew: () => void }) {
     <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center" data-testid="not-found">
       <SearchX className="h-8 w-8 text-muted-foreground" aria-hidden />
       <h1 ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
-        Conversation not found
+        {t("title")}
       </h1>
-      <p className="max-w-sm text-sm text-muted-foreground">It may have been deleted, or the link is wrong. Your other conversations are in the sidebar.</p>
+      <p className="max-w-sm text-sm text-muted-foreground">{t("inApp")}</p>
       <Button variant="primary" onClick={onNew}>
-        Start a new chat
+        {t("newChat")}
       </Button>
     </div>
   );

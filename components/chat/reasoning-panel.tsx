@@ -2,7 +2,8 @@
 
 import { Brain, ChevronDown } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { formatSeconds, formatTokens } from "@/lib/usage/format";
+import { useTranslations } from "next-intl";
+import { useFigures } from "@/components/i18n/use-figures";
 import { cn } from "@/lib/utils";
 import { ReasoningText } from "./reasoning-text";
 
@@ -23,6 +24,8 @@ export function ReasoningPanel({
   reasoningMs?: number;
   reasoningTokens?: number;
 }) {
+  const t = useTranslations("message");
+  const figures = useFigures();
   const [open, setOpen] = useState(thinking);
   const wasThinking = useRef(thinking);
   const startedAt = useRef<number | null>(null);
@@ -51,10 +54,11 @@ export function ReasoningPanel({
 
   const seconds = reasoningMs ?? (elapsedMs > 0 ? elapsedMs : undefined);
   const label = thinking
-    ? `Thinking${seconds !== undefined ? ` · ${formatSeconds(seconds)}` : "…"}`
-    : `Thought for ${seconds !== undefined ? formatSeconds(seconds) : "a moment"}${
-        reasoningTokens ? ` · ${formatTokens(reasoningTokens)} reasoning tokens` : ""
-      }`;
+    ? seconds !== undefined
+      ? t("thinkingFor", { time: figures.seconds(seconds) })
+      : t("thinking")
+    : (seconds !== undefined ? t("thought", { time: figures.seconds(seconds) }) : t("thoughtMoment")) +
+      (reasoningTokens ? t("reasoningTokens", { tokens: figures.tokens(reasoningTokens) }) : "");
 
   return (
     <div className="mb-3" data-testid="reasoning">

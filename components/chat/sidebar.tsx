@@ -2,10 +2,12 @@
 
 import { Check, Columns2, Ellipsis, FileText, FolderInput, FolderPlus, MessageSquarePlus, Pencil, Pin, PinOff, Search, Trash2, UserRound, X } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { LinkPending } from "@/components/ui/link-pending";
 import { useEffect, useRef, useState } from "react";
 import type { ConversationSummary, FolderSummary, Viewer } from "@/lib/contract";
-import { sidebarSections } from "@/lib/workspace/sidebar-sections";
+import { sidebarSections, type SidebarSection } from "@/lib/workspace/sidebar-sections";
+import type { GroupLabel } from "@/lib/chat/conversation-groups";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -47,6 +49,8 @@ export function Sidebar({
   onDelete: (id: string) => Promise<void>;
   onNavigate: () => void;
 }) {
+  const t = useTranslations("sidebar");
+  const tCommon = useTranslations("common");
   const [editingId, setEditingId] = useState<string | null>(null);
   const renameSettled = useRef(false);
   const [draft, setDraft] = useState("");
@@ -96,7 +100,7 @@ export function Sidebar({
       setFocusId(pendingFocus.id);
       link.focus();
     } else {
-      document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')?.focus();
+      document.querySelector<HTMLTextAreaElement>("textarea[data-composer]")?.focus();
     }
   }, [pendingFocus, conversations]);
 
@@ -128,17 +132,17 @@ export function Sidebar({
   };
 
   return (
-    <nav aria-label="Conversations" className="flex h-full flex-col">
+    <nav aria-label={t("nav")} className="flex h-full flex-col">
       <div className="flex items-center justify-between px-3 pt-3 pb-2">
         <Link href="/" onClick={onNavigate} className="flex items-center gap-2 px-1 text-[15px] font-semibold">
           <img src="/icon.svg" alt="" className="h-6 w-6" />
           V4 Chat
         </Link>
         <div className="flex items-center">
-          <Button variant="ghost" size="icon" onClick={() => setCreatingFolder(true)} aria-label="New folder" title="New folder">
+          <Button variant="ghost" size="icon" onClick={() => setCreatingFolder(true)} aria-label={t("newFolder")} title={t("newFolder")}>
             <FolderPlus className="h-4.5 w-4.5" />
           </Button>
-          <Button variant="ghost" size="icon" onClick={onNew} aria-label="New chat" title="New chat (Ctrl+Shift+O)">
+          <Button variant="ghost" size="icon" onClick={onNew} aria-label={t("newChat")} title={t("newChatShortcut")}>
             <MessageSquarePlus className="h-4.5 w-4.5" />
           </Button>
         </div>
@@ -151,7 +155,7 @@ export function Sidebar({
           className="flex h-8 w-full items-center gap-2 rounded-lg border border-border bg-card px-2.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground"
         >
           <Search className="h-3.5 w-3.5" aria-hidden="true" />
-          <span className="flex-1 text-left">Search</span>
+          <span className="flex-1 text-left">{t("search")}</span>
           <kbd className="hidden rounded border border-border px-1 font-sans text-[10px] [@media(hover:hover)]:inline">Ctrl K</kbd>
         </button>
       </div>
@@ -159,7 +163,7 @@ export function Sidebar({
         <div className="px-2 pb-2">
           <FolderNameInput
             initial=""
-            label="New folder name"
+            label={t("newFolderName")}
             onSave={(name) => {
               setCreatingFolder(false);
               void library.onCreateFolder(name);
@@ -170,14 +174,14 @@ export function Sidebar({
       )}
       <div className="min-h-0 flex-1 overflow-y-auto px-2 pt-1 pb-3">
         {conversations.length === 0 && folders.length === 0 ? (
-          <p className="px-2 py-6 text-center text-xs text-muted-foreground">No conversations yet.</p>
+          <p className="px-2 py-6 text-center text-xs text-muted-foreground">{t("empty")}</p>
         ) : (
           <div ref={list} data-testid="conversation-list" className="space-y-4">
             {sections.map((section) => (
               <SectionFrame
                 key={section.key}
                 kind={section.kind}
-                label={section.label}
+                label={sectionLabel(section, t)}
                 folder={section.kind === "folder" ? section.folder : undefined}
                 count={section.items.length}
                 collapsed={collapsed.has(section.key)}
@@ -209,7 +213,7 @@ export function Sidebar({
                       return (
                         <li key={conversation.id} className="flex items-center gap-1 rounded-lg bg-muted px-1 py-1">
                           <input
-                            aria-label="Conversation title"
+                            aria-label={t("conversationTitle")}
                             autoFocus
                             value={draft}
                             maxLength={120}
@@ -230,13 +234,13 @@ export function Sidebar({
                             }}
                             className="min-w-0 flex-1 rounded-md bg-card px-2 py-1 text-sm outline-none"
                           />
-                          <Button variant="ghost" size="icon" aria-label="Save title" data-rename-action="save" onClick={() => void saveRename(conversation.id)}>
+                          <Button variant="ghost" size="icon" aria-label={t("saveTitle")} data-rename-action="save" onClick={() => void saveRename(conversation.id)}>
                             <Check className="h-4 w-4" />
                           </Button>
                           <Button
                             variant="ghost"
                             size="icon"
-                            aria-label="Cancel rename"
+                            aria-label={t("cancelRename")}
                             data-rename-action="cancel"
                             onClick={() => {
                               renameSettled.current = true;
@@ -280,7 +284,7 @@ export function Sidebar({
                           variant="ghost"
                           size="icon"
                           className="absolute top-1/2 right-1 h-7 w-7 -translate-y-1/2 sm:hidden"
-                          aria-label={`More actions for ${conversation.title}`}
+                          aria-label={t("moreActions", { title: conversation.title })}
                           aria-expanded={menuOpen}
                           aria-controls={`actions-${conversation.id}`}
                           tabIndex={roving ? 0 : -1}
@@ -302,7 +306,7 @@ export function Sidebar({
                             variant="ghost"
                             size="icon"
                             className="h-7 w-7"
-                            aria-label={`${conversation.pinnedAt ? "Unpin" : "Pin"} ${conversation.title}`}
+                            aria-label={t(conversation.pinnedAt ? "unpin" : "pin", { title: conversation.title })}
                             tabIndex={roving ? 0 : -1}
                             onClick={() => {
                               setMenuId(null);
@@ -315,7 +319,7 @@ export function Sidebar({
                             variant="ghost"
                             size="icon"
                             className="h-7 w-7"
-                            aria-label={`Move ${conversation.title} to a folder`}
+                            aria-label={t("moveToFolder", { title: conversation.title })}
                             aria-haspopup="menu"
                             aria-expanded={moveMenuId === conversation.id}
                             data-move-button={conversation.id}
@@ -328,7 +332,7 @@ export function Sidebar({
                             variant="ghost"
                             size="icon"
                             className="h-7 w-7"
-                            aria-label={`Rename ${conversation.title}`}
+                            aria-label={t("rename", { title: conversation.title })}
                             tabIndex={roving ? 0 : -1}
                             onClick={() => {
                               setMenuId(null);
@@ -343,7 +347,7 @@ export function Sidebar({
                             variant="ghost"
                             size="icon"
                             className="h-7 w-7 hover:text-danger"
-                            aria-label={`Delete ${conversation.title}`}
+                            aria-label={t("delete", { title: conversation.title })}
                             tabIndex={roving ? 0 : -1}
                             onClick={() => {
                               setMenuId(null);
@@ -383,26 +387,26 @@ export function Sidebar({
       </div>
       <div className="border-t border-border p-2">
         <FooterLink href="/compare" icon={Columns2} testId="compare-link" onNavigate={onNavigate}>
-          Compare models
+          {t("compare")}
         </FooterLink>
         <FooterLink href="/documents" icon={FileText} testId="documents-link" onNavigate={onNavigate}>
-          Documents
+          {t("documents")}
         </FooterLink>
         <FooterLink
           href="/account"
           icon={UserRound}
           testId="account-link"
           onNavigate={onNavigate}
-          badge={viewer.isAdmin && viewer.signedIn ? "admin" : undefined}
+          badge={viewer.isAdmin && viewer.signedIn ? t("admin") : undefined}
         >
-          {viewer.signedIn ? viewer.name : "Account and sign-in"}
+          {viewer.signedIn ? viewer.name : t("account")}
         </FooterLink>
       </div>
       <ConfirmDialog
         open={deletingFolder !== null}
-        title="Delete folder?"
-        description={`The folder "${deletingFolder?.name ?? ""}" will be deleted. The conversations in it are kept.`}
-        confirmLabel="Delete folder"
+        title={t("deleteFolderTitle")}
+        description={t("deleteFolderText", { name: deletingFolder?.name ?? "" })}
+        confirmLabel={t("deleteFolderConfirm")}
         onCancel={() => setDeletingFolder(null)}
         onConfirm={() => {
           const target = deletingFolder;
@@ -412,9 +416,9 @@ export function Sidebar({
       />
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete conversation?"
-        description={`"${deleting?.title ?? ""}" and all its messages will be deleted. This cannot be undone.`}
-        confirmLabel="Delete"
+        title={t("deleteConversationTitle")}
+        description={t("deleteConversationText", { title: deleting?.title ?? "" })}
+        confirmLabel={tCommon("delete")}
         onCancel={() => setDeleting(null)}
         onConfirm={() => {
           const target = deleting;
@@ -427,6 +431,22 @@ export function Sidebar({
       />
     </nav>
   );
+}
+
+const GROUP_KEYS: Record<GroupLabel, "today" | "yesterday" | "previous7" | "previous30" | "older"> = {
+  Today: "today",
+  Yesterday: "yesterday",
+  "Previous 7 days": "previous7",
+  "Previous 30 days": "previous30",
+  Older: "older",
+};
+
+/** A section's heading in the interface's language (a folder keeps the name it was given). */
+function sectionLabel(section: SidebarSection<unknown>, t: ReturnType<typeof useTranslations<"sidebar">>): string {
+  if (section.kind === "pinned") return t("groups.pinned");
+  if (section.kind === "folder") return section.label;
+  const key = GROUP_KEYS[section.label as GroupLabel];
+  return key ? t(`groups.${key}`) : section.label;
 }
 
 /** A page link at the foot of the sidebar (comparisons, documents, account). */

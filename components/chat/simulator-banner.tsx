@@ -1,7 +1,9 @@
 import { FlaskConical } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 /** Says plainly that answers come from the offline simulator, and how to connect a real model. */
 export function SimulatorBanner() {
+  const t = useTranslations("chat");
   return (
     <div
       role="note"
@@ -10,13 +12,9 @@ export function SimulatorBanner() {
     >
       <FlaskConical className="mt-0.5 h-3.5 w-3.5 shrink-0 sm:mt-0" />
       <p>
-        <span className="font-semibold">Offline simulator.</span>{" "}
-        <span className="sm:hidden">Simulated answers. Set DEEPSEEK_API_KEY to use DeepSeek.</span>
-        <span className="hidden sm:inline">
-          Answers are generated locally to show how V4 Chat works, not by DeepSeek. Set{" "}
-          <code className="font-mono">DEEPSEEK_API_KEY</code> (or an OpenRouter / vLLM setting) and restart to talk to
-          the real models.
-        </span>
+        <span className="font-semibold">{t("simulatorTitle")}</span>{" "}
+        <span className="sm:hidden">{t("simulatorShort")}</span>
+        <span className="hidden sm:inline">{t.rich("simulatorLong", { code: (chunks) => <code className="font-mono">{chunks}</code> })}</span>
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { Columns2, Pencil } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
@@ -36,6 +37,8 @@ export function UserMessage({
   onEdit: (text: string) => void;
   onSwitchVersion: (version: number) => void;
 }) {
+  const t = useTranslations("message");
+  const tCommon = useTranslations("common");
   const text = textOf(message);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -53,7 +56,7 @@ export function UserMessage({
     return (
       <div className="ml-auto w-full max-w-[85%] rounded-2xl border border-border bg-card p-3" data-testid="edit-message">
         <textarea
-          aria-label="Edit message"
+          aria-label={t("edit")}
           autoFocus
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
@@ -70,10 +73,10 @@ export function UserMessage({
         />
         <div className="mt-2 flex justify-end gap-2">
           <Button size="sm" variant="outline" onClick={() => setEditing(false)}>
-            Cancel
+            {tCommon("cancel")}
           </Button>
           <Button size="sm" variant="primary" onClick={submit} disabled={!draft.trim()}>
-            Send
+            {tCommon("send")}
           </Button>
         </div>
       </div>
@@ -107,7 +110,7 @@ export function UserMessage({
               aria-controls={bodyId}
               onClick={() => setExpanded((value) => !value)}
             >
-              {expanded ? "Show less" : "Show more"}
+              {expanded ? t("showLess") : t("showMore")}
             </Button>
           </div>
         )}
@@ -115,13 +118,13 @@ export function UserMessage({
       <div className="mt-0.5 flex h-7 items-center gap-0.5">
         <VersionSwitcher version={message.metadata?.version} what="message" disabled={!canEdit} onSwitch={onSwitchVersion} />
         <div className="flex items-center gap-0.5 opacity-100 transition-opacity sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
-        <CopyButton text={text} label="Copy message" />
+        <CopyButton text={text} label={t("copy")} />
         {canEdit && (
           <Button
             variant="ghost"
             size="icon"
-            aria-label="Edit message"
-            title="Edit and resend"
+            aria-label={t("edit")}
+            title={t("editTitle")}
             onClick={() => {
               setDraft(text);
               setEditing(true);
@@ -133,8 +136,8 @@ export function UserMessage({
         {compareHref && (
           <Link
             href={compareHref}
-            aria-label="Compare this prompt"
-            title="Compare this prompt across models and modes"
+            aria-label={t("compare")}
+            title={t("compareTitle")}
             className="inline-flex h-8 w-8 items-center justify-center rounded-lg text-muted-foreground hover:bg-muted hover:text-foreground"
           >
             <Columns2 className="h-4 w-4" />

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { VersionInfo } from "@/lib/contract";
 
 /**
@@ -19,10 +20,11 @@ export function VersionSwitcher({
 }: {
   version: VersionInfo | undefined;
   /** "answer" or "message": names the buttons for screen readers. */
-  what: string;
+  what: "answer" | "message";
   disabled?: boolean;
   onSwitch: (version: number) => void;
 }) {
+  const t = useTranslations("message.versions");
   if (!version || version.count < 2) return null;
   const { index, count } = version;
   const go = (to: number) => {
@@ -33,7 +35,7 @@ export function VersionSwitcher({
       className="flex items-center text-xs text-muted-foreground tabular-nums"
       data-testid={`${what}-versions`}
       role="group"
-      aria-label={`${what} versions`}
+      aria-label={t(what)}
       onKeyDown={(event) => {
         if (event.key === "ArrowLeft") go(index - 1);
         else if (event.key === "ArrowRight") go(index + 1);
@@ -42,7 +44,7 @@ export function VersionSwitcher({
       <button
         type="button"
         className={BUTTON}
-        aria-label={`Previous ${what} version`}
+        aria-label={t(what === "answer" ? "previousAnswer" : "previousMessage")}
         aria-disabled={disabled || index <= 1}
         onClick={() => go(index - 1)}
       >
@@ -54,7 +56,7 @@ export function VersionSwitcher({
       <button
         type="button"
         className={BUTTON}
-        aria-label={`Next ${what} version`}
+        aria-label={t(what === "answer" ? "nextAnswer" : "nextMessage")}
         aria-disabled={disabled || index >= count}
         onClick={() => go(index + 1)}
       >

@@ -3,6 +3,7 @@
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { Menu } from "lucide-react";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_MODEL, type ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_MODE, type ReasoningMode } from "@/lib/ai/modes";
@@ -39,6 +40,10 @@ export interface WorkspaceProps {
 /** The app frame: sidebar with the conversations, header, and the open chat. */
 export function Workspace(props: WorkspaceProps) {
   const router = useRouter();
+  const t = useTranslations("workspace");
+  const tCommon = useTranslations("common");
+  const tMeta = useTranslations("meta");
+  const tChat = useTranslations("chat");
   const [conversations, setConversations] = useState(props.conversations);
   const [folders, setFolders] = useState(props.folders);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -47,15 +52,15 @@ export function Workspace(props: WorkspaceProps) {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const conversationId = props.conversation?.id ?? props.newConversationId;
   const [activeId, setActiveId] = useState<string | null>(props.conversation?.id ?? null);
-  const title = props.notFound ? "Not found" : (conversations.find((item) => item.id === activeId)?.title ?? "New chat");
+  const title = props.notFound ? tCommon("notFoundTitle") : (conversations.find((item) => item.id === activeId)?.title ?? t("newChat"));
   const settings = initialSettings(props.conversation);
 
   useEffect(() => setConversations(props.conversations), [props.conversations]);
   useEffect(() => setFolders(props.folders), [props.folders]);
   // The tab's title follows the conversation: a new chat's first words, its title, a rename.
   useEffect(() => {
-    document.title = `${title} · V4 Chat`;
-  }, [title]);
+    document.title = tMeta("pageTitle", { page: title });
+  }, [title, tMeta]);
   // Navigating between conversations may keep this component: follow the page's conversation.
   const pageConversationId = props.conversation?.id ?? null;
   useEffect(() => setActiveId(pageConversationId), [pageConversationId]);
@@ -151,11 +156,11 @@ export function Workspace(props: WorkspaceProps) {
         href="#message-box"
         onClick={(event) => {
           event.preventDefault();
-          document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')?.focus();
+          document.querySelector<HTMLTextAreaElement>("textarea[data-composer]")?.focus();
         }}
         className="sr-only rounded-lg bg-primary px-3 py-2 text-sm font-medium text-primary-foreground shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
       >
-        Skip to the message box
+        {t("skipToComposer")}
       </a>
       {sidebarOpen && (
         <div className="fixed inset-0 z-30 bg-black/40 md:hidden" onClick={() => setSidebarOpen(false)} aria-hidden="true" />
@@ -198,7 +203,7 @@ export function Workspace(props: WorkspaceProps) {
       <main className="flex min-w-0 flex-1 flex-col">
         {props.backend.isSimulator && <SimulatorBanner />}
         <header className="flex h-12 shrink-0 items-center gap-2 border-b border-border px-2 sm:px-4">
-          <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open conversations" onClick={() => setSidebarOpen(true)}>
+          <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("openConversations")} onClick={() => setSidebarOpen(true)}>
             <Menu className="h-5 w-5" />
           </Button>
           <h2 className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="conversation-title">
@@ -206,7 +211,7 @@ export function Workspace(props: WorkspaceProps) {
           </h2>
           {props.conversation && activeId === props.conversation.id && <ConversationExportMenu conversationId={activeId} />}
           <span className="hidden text-xs text-muted-foreground sm:inline" data-testid="backend-label">
-            {props.backend.label}
+            {props.backend.isSimulator ? tChat("simulatorLabel") : props.backend.label}
           </span>
           <ThemeToggle />
         </header>
@@ -241,7 +246,7 @@ export function Workspace(props: WorkspaceProps) {
         <div role="alert" className="fixed right-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-lg border border-danger/40 bg-danger-muted px-4 py-3 text-sm shadow-lg">
           <span className="flex-1">{library.error}</span>
           <button type="button" className="text-muted-foreground underline hover:text-foreground" onClick={library.clearError}>
-            Dismiss
+            {tCommon("dismiss")}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowRightCircle, RotateCw, Square } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { memo, useEffect, useMemo, useState } from "react";
 import type { ComparisonTurnView } from "@/lib/compare/contract";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
@@ -78,6 +79,8 @@ export const ComparePane = memo(function ComparePane({
   onRetry: (promptId: string, lane: number) => void;
   onContinue: (lane: number) => void;
 }) {
+  const t = useTranslations("compare");
+  const tDocuments = useTranslations("documents");
   const running = turns.find((turn) => turn.answer?.metadata?.status === "streaming")?.answer ?? null;
   const live = useFollowedAnswer(running, onEnded);
   const last = turns[turns.length - 1]?.answer ?? null;
@@ -118,8 +121,8 @@ export const ComparePane = memo(function ComparePane({
           </div>
           <div className="flex shrink-0 items-center gap-1">
             {running ? (
-              <Button size="sm" variant="outline" onClick={() => onStop(running.id)} aria-label={`Stop ${name}`}>
-                <Square className="h-3.5 w-3.5" /> Stop
+              <Button size="sm" variant="outline" onClick={() => onStop(running.id)} aria-label={t("stopPane", { name })}>
+                <Square className="h-3.5 w-3.5" /> {t("stop")}
               </Button>
             ) : (
               last &&
@@ -129,8 +132,8 @@ export const ComparePane = memo(function ComparePane({
                     size="icon"
                     variant="ghost"
                     onClick={() => onRetry(turns[turns.length - 1]?.prompt.id ?? "", lane)}
-                    aria-label={`Retry ${name}`}
-                    title="Ask this pane again (the current answer stays as a version)"
+                    aria-label={t("retryPane", { name })}
+                    title={t("retryTitle")}
                   >
                     <RotateCw className="h-4 w-4" />
                   </Button>
@@ -138,11 +141,11 @@ export const ComparePane = memo(function ComparePane({
                     size="sm"
                     variant="ghost"
                     onClick={() => onContinue(lane)}
-                    aria-label={`Continue with ${name}`}
-                    title="Continue with this answer as a normal chat (the other answers stay here)"
+                    aria-label={t("continuePane", { name })}
+                    title={t("continueTitle")}
                   >
                     <ArrowRightCircle className="h-4 w-4" />
-                    <span className="hidden xl:inline">Continue</span>
+                    <span className="hidden xl:inline">{t("continue")}</span>
                   </Button>
                 </>
               )
@@ -156,7 +159,7 @@ export const ComparePane = memo(function ComparePane({
         ref={scrollRef}
         onScroll={() => onScroll(lane)}
         tabIndex={0}
-        aria-label={`${name}: answers`}
+        aria-label={t("answers", { name })}
         data-testid="pane-scroller"
         // Code wraps in a pane rather than scrolling sideways (a narrow pane; and a scrolling code
         // block would be a scroll region no keyboard can reach).
@@ -172,7 +175,7 @@ export const ComparePane = memo(function ComparePane({
             return (
               <div key={`${index}-${turn.prompt.id}`} className="flex flex-col gap-2">
                 {turn.prompt.files.length > 0 && (
-                  <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label="Attached documents" data-testid="pane-documents">
+                  <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label={tDocuments("attached")} data-testid="pane-documents">
                     {turn.prompt.files.map((file) => (
                       <li key={file.attachmentId} className="max-w-full min-w-0">
                         <DocumentCard name={file.name} document={file.document} />
@@ -220,6 +223,7 @@ const PaneAnswer = memo(function PaneAnswer({
   lane: number;
   onRetry: (promptId: string, lane: number) => void;
 }) {
+  const t = useTranslations("message");
   const meta = message.metadata ?? {};
   const text = textOf(message);
   const reasoning = reasoningOf(message);
@@ -229,7 +233,7 @@ const PaneAnswer = memo(function PaneAnswer({
       {reasoning && <ReasoningPanel text={reasoning} thinking={streaming && !text} reasoningMs={meta.reasoningMs} reasoningTokens={meta.usage?.reasoningTokens} />}
       {waiting && (
         <p className="text-sm text-muted-foreground" data-testid="pane-waiting">
-          {upstreamRetry ? <RetryNotice retry={upstreamRetry} /> : "Waiting for the model…"}
+          {upstreamRetry ? <RetryNotice retry={upstreamRetry} /> : t("waiting")}
         </p>
       )}
       {text && (

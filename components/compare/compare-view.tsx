@@ -7,10 +7,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
-import { DEFAULT_PANES, paneLabel, paneShortLabel, type ComparisonView, type PaneSetup, type StartComparisonRequest } from "@/lib/compare/contract";
+import { DEFAULT_PANES, type ComparisonView, type PaneSetup, type StartComparisonRequest } from "@/lib/compare/contract";
 import { finalFigures, paneMarkers, type Marker } from "@/lib/compare/figures";
 import type { VoteOutcome } from "@/lib/compare/results";
-import { blindName, blindOrder } from "@/lib/compare/thread";
+import { blindOrder } from "@/lib/compare/thread";
+import { useTranslations } from "next-intl";
+import { usePaneNames } from "./use-pane-names";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import type { BackendInfo } from "@/lib/contract";
 import type { DocumentInfo } from "@/lib/documents/contract";
 import { ACCEPTED_EXTENSIONS } from "@/lib/documents/formats";
@@ -67,6 +70,12 @@ export function CompareView({
   saved: SavedComparison[];
 }) {
   const router = useRouter();
+  const t = useTranslations("compare");
+  const tCommon = useTranslations("common");
+  const tComposer = useTranslations("composer");
+  const tMeta = useTranslations("meta");
+  const paneNames = usePaneNames();
+  const errorText = useErrorText();
   const [view, setView] = useState<ComparisonView | null>(initial);
   const id = view?.id ?? newId;
   const [setup, setSetup] = useState<PaneSetup[]>(initial?.panes ?? DEFAULT_PANES);
@@ -91,15 +100,15 @@ export function CompareView({
     const position = order.indexOf(lane);
     const hidden = view?.blind ?? blind;
     return {
-      name: hidden ? blindName(position) : paneLabel(pane),
-      short: hidden ? blindName(position) : paneShortLabel(pane),
-      detail: hidden && revealed ? paneLabel(pane) : undefined,
+      name: hidden ? paneNames.blind(position) : paneNames.label(pane),
+      short: hidden ? paneNames.blind(position) : paneNames.short(pane),
+      detail: hidden && revealed ? paneNames.label(pane) : undefined,
     };
   });
 
   useEffect(() => {
-    document.title = `${view?.title ?? "New comparison"} · V4 Chat`;
-  }, [view?.title]);
+    document.title = tMeta("pageTitle", { page: view?.title ?? t("newComparison") });
+  }, [view?.title, t, tMeta]);
 
   const reload = useCallback(async () => {
     try {
@@ -123,14 +132,14 @@ export function CompareView({
     setProblem(null);
     try {
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const json = (await response.json().catch(() => ({}))) as T & { message?: string; hint?: string };
+      const json = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string; hint?: string };
       if (!response.ok) {
-        setProblem({ message: json.message ?? `The request failed (${response.status}).`, hint: json.hint });
+        setProblem(errorText(json, t("requestFailed", { status: response.status })));
         return null;
       }
       return json;
     } catch {
-      setProblem({ message: "V4 Chat could not be reached. Check the connection and try again." });
+      setProblem({ message: t("unreachable") });
       return null;
     }
   }, []);
@@ -213,16 +222,16 @@ export function CompareView({
     <div className="flex h-dvh flex-col overflow-hidden" data-testid="compare-view" data-comparison-id={view?.id ?? ""}>
       {backend.isSimulator && <SimulatorBanner />}
       <header className="flex h-12 shrink-0 items-center gap-1 border-b border-border px-2 sm:gap-2 sm:px-4">
-        <Link href="/" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground" title="Back to the chats">
+        <Link href="/" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground" title={tCommon("backToChats")}>
           <ArrowLeft className="h-4 w-4" />
-          <span className="hidden sm:inline">Chats</span>
+          <span className="hidden sm:inline">{t("chats")}</span>
         </Link>
         <h1 className="min-w-0 flex-1 truncate text-sm font-medium" data-testid="comparison-title">
-          {view?.title ?? "New comparison"}
+          {view?.title ?? t("newComparison")}
         </h1>
         {(view?.blind ?? false) && (
           <span className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-muted-foreground" data-testid="blind-badge">
-            <EyeOff className="h-3 w-3" /> Blind
+            <EyeOff className="h-3 w-3" /> {t("blind")}
           </span>
         )}
         <Button
@@ -231,18 +240,18 @@ export function CompareView({
           aria-pressed={sync}
           onClick={() => setSync((value) => !value)}
           className={cn("hidden md:inline-flex", sync && "text-foreground")}
-          title="Scrolling one pane scrolls the others"
+          title={t("syncTitle")}
         >
-          <Link2 className="h-4 w-4" /> Sync scroll
+          <Link2 className="h-4 w-4" /> {t("sync")}
         </Button>
         <Link href="/compare/results" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
           <BarChart3 className="h-4 w-4" />
-          <span className="hidden sm:inline">Results</span>
+          <span className="hidden sm:inline">{t("results")}</span>
         </Link>
         {view && (
-          <Link href="/compare" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground" title="New comparison">
+          <Link href="/compare" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground" title={t("newComparison")}>
             <Plus className="h-4 w-4" />
-            <span className="hidden sm:inline">New</span>
+            <span className="hidden sm:inline">{t("new")}</span>
           </Link>
         )}
         <ThemeToggle />
@@ -254,11 +263,11 @@ export function CompareView({
             <PaneSetupControls backend={backend} panes={setup} onChange={setSetup} />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={blind} onChange={(event) => setBlind(event.target.checked)} className="h-4 w-4 accent-[var(--primary)]" />
-              Blind: hide which pane is which model until I vote (the panes are shuffled)
+              {t("blindSetting")}
             </label>
             {carried && (
               <p className="text-xs text-muted-foreground" data-testid="carried-history">
-                Carries {carried.count} earlier {carried.count === 1 ? "message" : "messages"} from “{carried.title}” into every pane.
+                {t("carries", { count: carried.count, title: carried.title })}
               </p>
             )}
           </div>
@@ -314,7 +323,7 @@ export function CompareView({
             />
             {view.continued && (
               <Link href={`/c/${view.continued.conversationId}`} className="text-xs text-primary underline-offset-2 hover:underline" data-testid="continued-link">
-                Continued as a chat with {names[view.continued.lane]?.name}
+                {t("continuedWith", { name: names[view.continued.lane]?.name ?? "" })}
               </Link>
             )}
           </div>
@@ -375,11 +384,11 @@ export function CompareView({
                 if (chosen.length > 0) void documents.add(chosen);
               }}
             />
-            <Button type="button" size="icon" variant="ghost" aria-label="Attach documents" title="Attach documents for every pane to read (or drop or paste them here)" onClick={() => picker.current?.click()} className="h-9 w-9">
+            <Button type="button" size="icon" variant="ghost" aria-label={tComposer("attach")} title={t("attachTitle")} onClick={() => picker.current?.click()} className="h-9 w-9">
               <Paperclip className="h-4 w-4" />
             </Button>
             <textarea
-              aria-label="Prompt for every pane"
+              aria-label={t("prompt")}
               value={draft}
               onChange={(event) => setDraft(event.target.value)}
               onKeyDown={(event) => {
@@ -389,10 +398,10 @@ export function CompareView({
                 }
               }}
               rows={view === null ? 3 : 1}
-              placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
+              placeholder={view === null ? t("firstPlaceholder") : t("followUpPlaceholder")}
               className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
             />
-            <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running || documents.uploading} className="h-9 w-9">
+            <Button type="submit" variant="primary" size="icon" aria-label={t("sendAll")} disabled={!draft.trim() || sending || running || documents.uploading} className="h-9 w-9">
               <SendHorizontal className="h-4 w-4" />
             </Button>
           </div>

@@ -1,15 +1,19 @@
-import { Coins, Gauge, Ruler } from "lucide-react";
-import type { Marker, PaneFigures as Figures } from "@/lib/compare/figures";
-import { formatSeconds, formatTokens, formatUsd } from "@/lib/usage/format";
-import { cn } from "@/lib/utils";
+"use client";
 
-const MARKERS: Record<Marker, { label: string; icon: React.ReactNode }> = {
-  fastest: { label: "Fastest", icon: <Gauge className="h-3 w-3" /> },
-  cheapest: { label: "Cheapest", icon: <Coins className="h-3 w-3" /> },
-  longest: { label: "Longest", icon: <Ruler className="h-3 w-3" /> },
+import { Coins, Gauge, Ruler } from "lucide-react";
+import { useTranslations } from "next-intl";
+import type { Marker, PaneFigures as Figures } from "@/lib/compare/figures";
+import { cn } from "@/lib/utils";
+import { useFigures } from "@/components/i18n/use-figures";
+
+const MARKER_ICONS: Record<Marker, React.ReactNode> = {
+  fastest: <Gauge className="h-3 w-3" />,
+  cheapest: <Coins className="h-3 w-3" />,
+  longest: <Ruler className="h-3 w-3" />,
 };
 
 export function MarkerBadges({ markers }: { markers: readonly Marker[] }) {
+  const t = useTranslations("compare.markers");
   if (markers.length === 0) return null;
   return (
     <span className="flex flex-wrap gap-1">
@@ -19,8 +23,8 @@ export function MarkerBadges({ markers }: { markers: readonly Marker[] }) {
           data-testid={`marker-${marker}`}
           className="inline-flex items-center gap-1 rounded-full bg-accent px-2 py-0.5 text-[11px] font-medium text-accent-foreground"
         >
-          {MARKERS[marker].icon}
-          {MARKERS[marker].label}
+          {MARKER_ICONS[marker]}
+          {t(marker)}
         </span>
       ))}
     </span>
@@ -34,41 +38,53 @@ function value(known: number | undefined, format: (value: number) => string, app
 
 /** The figures of one pane's answer, live (≈, from this page's clock) or final (from the server). */
 export function PaneFigures({ figures, markers }: { figures: Figures | undefined; markers: readonly Marker[] }) {
+  const t = useTranslations("compare.figures");
+  const format = useFigures();
   const f = figures;
   const approx = f?.estimated ?? false;
-  const rows: Array<{ label: string; text: string; title: string; testId: string; highlight?: boolean }> = [
-    { label: "First token", text: value(f?.ttftMs, formatSeconds, false), title: "Time to first token", testId: "figure-ttft" },
-    { label: "Reasoning", text: value(f?.reasoningMs, formatSeconds, false), title: "Time spent reasoning", testId: "figure-reasoning" },
-    { label: "Total", text: value(f?.totalMs, formatSeconds, false), title: "Whole answer", testId: "figure-total", highlight: markers.includes("fastest") },
+  const rows: Array<{ key: string; label: string; text: string; title: string; testId: string; highlight?: boolean }> = [
+    { key: "ttft", label: t("ttft"), text: value(f?.ttftMs, format.seconds, false), title: t("ttftTitle"), testId: "figure-ttft" },
+    { key: "reasoning", label: t("reasoning"), text: value(f?.reasoningMs, format.seconds, false), title: t("reasoningTitle"), testId: "figure-reasoning" },
+    { key: "total", label: t("total"), text: value(f?.totalMs, format.seconds, false), title: t("totalTitle"), testId: "figure-total", highlight: markers.includes("fastest") },
     {
-      label: "Speed",
-      text: value(f?.tokensPerSecond, (speed) => `${Math.round(speed)} tok/s`, approx),
-      title: "Output tokens per second, after the first token",
+      key: "speed",
+      label: t("speed"),
+      text: value(f?.tokensPerSecond, (speed) => t("speedValue", { speed: Math.round(speed) }), approx),
+      title: t("speedTitle"),
       testId: "figure-speed",
     },
     {
-      label: "Input",
+      key: "input",
+      label: t("input"),
       text:
         f?.inputTokens === undefined
           ? "–"
-          : `${formatTokens(f.inputTokens)}${f.cacheHitTokens ? ` (${formatTokens(f.cacheHitTokens)} cached)` : ""}`,
-      title: "Input tokens, of which cache hits (billed at the cache-hit price)",
+          : f.cacheHitTokens
+            ? t("inputCached", { tokens: format.tokens(f.inputTokens), cached: format.tokens(f.cacheHitTokens) })
+            : format.tokens(f.inputTokens),
+      title: t("inputTitle"),
       testId: "figure-input",
     },
     {
-      label: "Output",
+      key: "output",
+      label: t("output"),
       text:
         f?.outputTokens === undefined
           ? "–"
-          : `${approx ? "≈ " : ""}${formatTokens(f.outputTokens)}${f.reasoningTokens ? ` (${formatTokens(f.reasoningTokens)} reasoning)` : ""}`,
-      title: "Output tokens, reasoning included",
+          : `${approx ? "≈ " : ""}${
+              f.reasoningTokens
+                ? t("outputReasoning", { tokens: format.tokens(f.outputTokens), reasoning: format.tokens(f.reasoningTokens) })
+                : format.tokens(f.outputTokens)
+            }`,
+      title: t("outputTitle"),
       testId: "figure-output",
       highlight: markers.includes("longest"),
     },
     {
-      label: "Cost",
-      text: value(f?.costUsd, formatUsd, approx || (f !== undefined && !f.final)),
-      title: f && !f.final ? "So far: the output that arrived; input is billed once the answer ends" : "Cost at the prices in force",
+      key: "cost",
+      label: t("cost"),
+      text: value(f?.costUsd, format.usd, approx || (f !== undefined && !f.final)),
+      title: f && !f.final ? t("costSoFar") : t("costFinal"),
       testId: "figure-cost",
       highlight: markers.includes("cheapest"),
     },
@@ -80,7 +96,7 @@ export function PaneFigures({ figures, markers }: { figures: Figures | undefined
       data-final={f?.final ? "true" : "false"}
     >
       {rows.map((row) => (
-        <div key={row.label} className="flex min-w-0 items-baseline justify-between gap-1.5 sm:block" title={row.title} data-testid={row.testId}>
+        <div key={row.key} className="flex min-w-0 items-baseline justify-between gap-1.5 sm:block" title={row.title} data-testid={row.testId}>
           <dt className="text-[11px] text-muted-foreground">{row.label}</dt>
           <dd className={cn("tabular-nums [overflow-wrap:anywhere]", row.highlight && "font-semibold text-primary")}>{row.text}</dd>
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { MODE_LABELS, REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
+import { useTranslations } from "next-intl";
+import { REASONING_MODES, type ReasoningMode } from "@/lib/ai/modes";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import { DEFAULT_PANES, MAX_PANES, MIN_PANES, type PaneSetup } from "@/lib/compare/contract";
 import type { BackendInfo } from "@/lib/contract";
@@ -19,6 +20,8 @@ export function PaneSetupControls({
   panes: PaneSetup[];
   onChange: (panes: PaneSetup[]) => void;
 }) {
+  const t = useTranslations("compare");
+  const tModels = useTranslations("models");
   const count = String(panes.length) as "2" | "3" | "4";
   const resize = (value: "2" | "3" | "4") => {
     const wanted = Number(value);
@@ -32,18 +35,18 @@ export function PaneSetupControls({
   return (
     <div className="flex flex-col gap-2" data-testid="pane-setup">
       <div className="flex items-center gap-2 text-sm">
-        <span className="text-muted-foreground">Panes</span>
-        <Segmented label="Number of panes" options={counts.map((value) => ({ value, label: value }))} value={count} onChange={resize} />
+        <span className="text-muted-foreground">{t("panes")}</span>
+        <Segmented label={t("paneCount")} options={counts.map((value) => ({ value, label: value }))} value={count} onChange={resize} />
       </div>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
         {panes.map((pane, lane) => (
           <fieldset key={lane} className="flex min-w-0 items-center gap-1.5 rounded-lg border border-border p-1.5 pl-2.5">
-            <legend className="sr-only">Pane {lane + 1}</legend>
+            <legend className="sr-only">{t("pane", { number: lane + 1 })}</legend>
             <span className="text-xs font-medium text-muted-foreground" aria-hidden>
               {lane + 1}
             </span>
             <select
-              aria-label={`Pane ${lane + 1} model`}
+              aria-label={t("paneModel", { number: lane + 1 })}
               className={`${SELECT} flex-1`}
               value={pane.model}
               onChange={(event) => onChange(panes.map((item, index) => (index === lane ? { ...item, model: event.target.value as ModelKey } : item)))}
@@ -55,14 +58,14 @@ export function PaneSetupControls({
               ))}
             </select>
             <select
-              aria-label={`Pane ${lane + 1} mode`}
+              aria-label={t("paneMode", { number: lane + 1 })}
               className={`${SELECT} flex-1`}
               value={pane.mode}
               onChange={(event) => onChange(panes.map((item, index) => (index === lane ? { ...item, mode: event.target.value as ReasoningMode } : item)))}
             >
               {REASONING_MODES.map((mode) => (
                 <option key={mode} value={mode}>
-                  {MODE_LABELS[mode]}
+                  {tModels(`modes.${mode}`)}
                 </option>
               ))}
             </select>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
-import { formatSeconds, formatUsd } from "@/lib/usage/format";
+import { useFigures } from "@/components/i18n/use-figures";
 import { cn } from "@/lib/utils";
 import { useLiveFigures, type LiveFiguresStore } from "./live-figures";
 
@@ -17,6 +18,7 @@ export function PaneTabs({
   selected: number;
   onSelect: (index: number) => void;
 }) {
+  const t = useTranslations("compare");
   const list = useRef<HTMLDivElement>(null);
   const focus = (index: number) => {
     const next = (index + tabs.length) % tabs.length;
@@ -27,7 +29,7 @@ export function PaneTabs({
     <div
       ref={list}
       role="tablist"
-      aria-label="Panes"
+      aria-label={t("panes")}
       className="grid shrink-0 gap-1 rounded-xl bg-muted p-1"
       style={{ gridTemplateColumns: `repeat(${tabs.length}, minmax(0, 1fr))` }}
       onKeyDown={(event) => {
@@ -47,12 +49,14 @@ export function PaneTabs({
 }
 
 function PaneTab({ store, lane, name, selected, onSelect }: { store: LiveFiguresStore; lane: number; name: string; selected: boolean; onSelect: () => void }) {
+  const t = useTranslations("compare.figures");
+  const format = useFigures();
   const figures = useLiveFigures(store, lane);
   const approx = figures && !figures.final ? "≈ " : "";
   const parts = [
-    figures?.totalMs !== undefined ? formatSeconds(figures.totalMs) : null,
-    figures?.tokensPerSecond !== undefined ? `${approx}${Math.round(figures.tokensPerSecond)} t/s` : null,
-    figures?.costUsd !== undefined ? `${approx}${formatUsd(figures.costUsd)}` : null,
+    figures?.totalMs !== undefined ? format.seconds(figures.totalMs) : null,
+    figures?.tokensPerSecond !== undefined ? `${approx}${t("speedShort", { speed: Math.round(figures.tokensPerSecond) })}` : null,
+    figures?.costUsd !== undefined ? `${approx}${format.usd(figures.costUsd)}` : null,
   ].filter(Boolean);
   return (
     <button

@@ -1,6 +1,7 @@
 "use client";
 
 import { Check } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ComparisonVote } from "@/lib/compare/contract";
 import type { VoteOutcome } from "@/lib/compare/results";
 import { cn } from "@/lib/utils";
@@ -18,14 +19,15 @@ export function VoteBar({
   disabled: boolean;
   onVote: (outcome: VoteOutcome, winnerLane: number | null) => void;
 }) {
+  const t = useTranslations("compare");
   const options: Array<{ key: string; label: string; outcome: VoteOutcome; lane: number | null }> = [
-    ...panes.map((pane) => ({ key: `lane-${pane.lane}`, label: `${pane.name} is better`, outcome: "better" as const, lane: pane.lane })),
-    { key: "tie", label: "Tie", outcome: "tie", lane: null },
-    { key: "both-bad", label: panes.length > 2 ? "All bad" : "Both bad", outcome: "both-bad", lane: null },
+    ...panes.map((pane) => ({ key: `lane-${pane.lane}`, label: t("isBetter", { name: pane.name }), outcome: "better" as const, lane: pane.lane })),
+    { key: "tie", label: t("tie"), outcome: "tie", lane: null },
+    { key: "both-bad", label: panes.length > 2 ? t("allBad") : t("bothBad"), outcome: "both-bad", lane: null },
   ];
   return (
-    <div role="group" aria-label="Vote" className="flex flex-wrap items-center gap-1.5" data-testid="vote-bar">
-      <span className="mr-1 hidden text-xs text-muted-foreground sm:inline">{vote ? "Your vote:" : "Which is better?"}</span>
+    <div role="group" aria-label={t("vote")} className="flex flex-wrap items-center gap-1.5" data-testid="vote-bar">
+      <span className="mr-1 hidden text-xs text-muted-foreground sm:inline">{vote ? t("yourVote") : t("whichBetter")}</span>
       {options.map((option) => {
         const chosen = vote !== null && vote.outcome === option.outcome && vote.winnerLane === option.lane;
         return (

@@ -1,25 +1,20 @@
 "use client";
 
 import { AlertCircle, FileText, Loader2, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFigures } from "@/components/i18n/use-figures";
 import { cn } from "@/lib/utils";
 import { documentFigures, formatFileSize } from "./figures";
 import { DocumentPreview } from "./document-preview";
 import type { UploadProgress } from "./upload-client";
 
-const STAGES: Record<UploadProgress["stage"], string> = {
-  sending: "Uploading",
-  reading: "Reading page",
-  counting: "Counting tokens",
-  saving: "Saving",
-};
-
-function progressText(progress: UploadProgress | null): { label: string; share: number | null } {
-  if (!progress) return { label: "Starting…", share: null };
+function progressText(progress: UploadProgress | null, t: ReturnType<typeof useTranslations<"documents">>): { label: string; share: number | null } {
+  if (!progress) return { label: t("starting"), share: null };
   const share = progress.total > 0 ? Math.min(progress.done / progress.total, 1) : null;
-  if (progress.stage === "reading") return { label: `Reading page ${progress.done} of ${progress.total}`, share };
-  if (progress.stage === "sending") return { label: `Uploading ${formatFileSize(progress.done)} of ${formatFileSize(progress.total)}`, share };
-  return { label: `${STAGES[progress.stage]}…`, share };
+  if (progress.stage === "reading") return { label: t("readingPage", { done: progress.done, total: progress.total }), share };
+  if (progress.stage === "sending") return { label: t("uploading", { done: formatFileSize(progress.done), total: formatFileSize(progress.total) }), share };
+  return { label: t("stageBusy", { stage: t(`stages.${progress.stage}`) }), share };
 }
 
 /**
@@ -43,8 +38,10 @@ export function DocumentCard({
   onRemove?: () => void;
   className?: string;
 }) {
+  const t = useTranslations("documents");
+  const figures = useFigures();
   const [previewing, setPreviewing] = useState(false);
-  const status = uploading ? progressText(progress ?? null) : null;
+  const status = uploading ? progressText(progress ?? null, t) : null;
   return (
     <div
       className={cn(
@@ -64,7 +61,7 @@ export function DocumentCard({
             type="button"
             className="block max-w-full truncate font-medium underline-offset-2 hover:underline focus-visible:underline"
             onClick={() => setPreviewing(true)}
-            title={`Preview the text of ${name}`}
+            title={t("previewOf", { name })}
           >
             {name}
           </button>
@@ -73,7 +70,7 @@ export function DocumentCard({
         )}
         {document && (
           <p className="text-xs text-muted-foreground" data-testid="document-figures">
-            {documentFigures(document).join(" · ")}
+            {documentFigures(document, t, figures).join(" · ")}
           </p>
         )}
         {status && (
@@ -96,7 +93,7 @@ export function DocumentCard({
         <button
           type="button"
           onClick={onRemove}
-          aria-label={`Remove ${name}`}
+          aria-label={t("remove", { name })}
           className="flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground"
         >
           <X className="h-4 w-4" />

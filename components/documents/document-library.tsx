@@ -2,6 +2,7 @@
 
 import { Columns2, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -13,6 +14,9 @@ import { useDocumentDrafts } from "./use-document-drafts";
 
 /** The documents page: a drop zone and picker for uploads, and every document with Delete. */
 export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocuments: DocumentInfo[]; maxBytes: number }) {
+  const t = useTranslations("documents");
+  const tCommon = useTranslations("common");
+  const format = useFormatter();
   const [documents, setDocuments] = useState(initialDocuments);
   const uploads = useDocumentDrafts();
   const [dragging, setDragging] = useState(false);
@@ -38,7 +42,7 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
     setError(null);
     const response = await fetch(`/api/documents/${document.id}`, { method: "DELETE" }).catch(() => null);
     if (response?.ok || response?.status === 404) setDocuments((current) => current.filter((item) => item.id !== document.id));
-    else setError(`“${document.name}” could not be deleted. Try again.`);
+    else setError(t("deleteFailed", { name: document.name }));
   };
 
   return (
@@ -62,13 +66,12 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
         data-testid="document-dropzone"
       >
         <Upload className="h-6 w-6 text-muted-foreground" aria-hidden />
-        <p className="text-sm">Drop documents here, paste them, or</p>
+        <p className="text-sm">{t("dropHere")}</p>
         <Button variant="primary" size="sm" onClick={() => picker.current?.click()}>
-          Choose files
+          {t("choose")}
         </Button>
         <p className="text-xs text-muted-foreground">
-          PDF, Word (.docx), HTML, Markdown, CSV/TSV, JSON, text and source code · up to {formatFileSize(maxBytes)} each. Each is read whole: its
-          tokens and cost are shown before you send it.
+          {t("accepted", { size: formatFileSize(maxBytes) })}
         </p>
         <input
           ref={picker}
@@ -88,7 +91,7 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
       </div>
 
       {uploads.drafts.length > 0 && (
-        <ul className="space-y-2" aria-label="Uploads">
+        <ul className="space-y-2" aria-label={t("uploads")}>
           {uploads.drafts.map((draft) => (
             <li key={draft.key}>
               <DocumentCard
@@ -111,29 +114,29 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
 
       {documents.length === 0 ? (
         <p className="text-sm text-muted-foreground" data-testid="documents-empty">
-          No documents yet. Uploaded documents, here or in a chat, are listed here.
+          {t("empty")}
         </p>
       ) : (
-        <ul className="space-y-2" aria-label="Your documents" data-testid="document-list">
+        <ul className="space-y-2" aria-label={t("yours")} data-testid="document-list">
           {documents.map((document) => (
             <li key={document.id} className="flex items-center gap-2" data-testid="document-row">
               <DocumentCard name={document.name} document={document} className="flex-1" />
               <span className="hidden w-28 shrink-0 text-right text-xs text-muted-foreground sm:block">
                 {formatFileSize(document.size)}
                 <br />
-                {new Date(document.createdAt).toLocaleDateString()}
+                {format.dateTime(new Date(document.createdAt), { dateStyle: "medium" })}
               </span>
               {/* The same document summarised by several models side by side. */}
               <Link
                 href={`/compare?document=${encodeURIComponent(document.id)}`}
-                aria-label={`Compare summaries of ${document.name}`}
-                title="Compare summaries: Flash and Pro side by side"
+                aria-label={t("compareSummaries", { name: document.name })}
+                title={t("compareSummariesTitle")}
                 className="inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-muted-foreground hover:bg-muted hover:text-foreground"
                 data-testid="compare-summaries"
               >
                 <Columns2 className="h-4 w-4" />
               </Link>
-              <Button variant="ghost" size="icon" aria-label={`Delete ${document.name}`} title="Delete" onClick={() => setConfirming(document)}>
+              <Button variant="ghost" size="icon" aria-label={t("deleteNamed", { name: document.name })} title={tCommon("delete")} onClick={() => setConfirming(document)}>
                 <Trash2 className="h-4 w-4" />
               </Button>
             </li>
@@ -143,9 +146,9 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
 
       <ConfirmDialog
         open={confirming !== null}
-        title="Delete this document?"
-        description={`“${confirming?.name ?? ""}” will be deleted with its extracted text and the original file. Messages that carried it keep their words, but its text is no longer sent with them.`}
-        confirmLabel="Delete"
+        title={t("deleteTitle")}
+        description={t("deleteText", { name: confirming?.name ?? "" })}
+        confirmLabel={tCommon("delete")}
         onConfirm={() => confirming && void remove(confirming)}
         onCancel={() => setConfirming(null)}
       />

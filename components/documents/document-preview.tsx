@@ -1,7 +1,10 @@
 "use client";
 
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { useFigures } from "@/components/i18n/use-figures";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Button } from "@/components/ui/button";
 import { documentFigures } from "./figures";
 
@@ -13,6 +16,9 @@ interface Loaded {
 
 /** The extracted text of a document, as the model reads it, in a modal (native <dialog>). */
 export function DocumentPreview({ documentId, name, onClose }: { documentId: string; name: string; onClose: () => void }) {
+  const t = useTranslations("documents");
+  const figures = useFigures();
+  const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,17 +34,17 @@ export function DocumentPreview({ documentId, name, onClose }: { documentId: str
         const body = (await response.json()) as {
           text?: string;
           document?: { kind: string; pages: number | null; chars: number; tokens: number; notice: string | null };
-          error?: { message: string };
+          error?: { code?: string; message: string };
         };
         if (!live) return;
-        if (!response.ok || body.text === undefined || !body.document) setError(body.error?.message ?? "The document could not be loaded.");
-        else setLoaded({ text: body.text, notice: body.document.notice, figures: documentFigures(body.document) });
+        if (!response.ok || body.text === undefined || !body.document) setError(errorText(body.error, t("loadFailed")).message);
+        else setLoaded({ text: body.text, notice: body.document.notice, figures: documentFigures(body.document, t, figures) });
       })
-      .catch(() => live && setError("The document could not be loaded."));
+      .catch(() => live && setError(t("loadFailed")));
     return () => {
       live = false;
     };
-  }, [documentId]);
+  }, [documentId]); // eslint-disable-line react-hooks/exhaustive-deps -- fetched once per document
 
   return (
     <dialog
@@ -56,9 +62,9 @@ export function DocumentPreview({ documentId, name, onClose }: { documentId: str
           <h2 id="document-preview-title" className="truncate text-base font-semibold">
             {name}
           </h2>
-          <p className="text-xs text-muted-foreground">{loaded ? loaded.figures.join(" · ") : "Extracted text"}</p>
+          <p className="text-xs text-muted-foreground">{loaded ? loaded.figures.join(" · ") : t("extracted")}</p>
         </div>
-        <Button variant="ghost" size="icon" aria-label="Close preview" onClick={() => ref.current?.close()} autoFocus>
+        <Button variant="ghost" size="icon" aria-label={t("closePreview")} onClick={() => ref.current?.close()} autoFocus>
           <X className="h-4 w-4" />
         </Button>
       </div>
@@ -73,7 +79,7 @@ export function DocumentPreview({ documentId, name, onClose }: { documentId: str
             {loaded.text}
           </pre>
         ) : (
-          <p className="text-sm text-muted-foreground">Loading…</p>
+          <p className="text-sm text-muted-foreground">{t("loading")}</p>
         )}
       </div>
     </dialog>

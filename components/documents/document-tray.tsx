@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { BackendInfo } from "@/lib/contract";
 import { readWholeTokens } from "@/lib/documents/estimate";
@@ -34,13 +35,14 @@ export function DocumentTray({
   busy: boolean;
   onPreset: (prompt: string) => void;
 }) {
+  const t = useTranslations("documents");
   const hasDrafts = drafts.drafts.length > 0;
   const showPresets = !busy && !drafts.uploading && (drafts.ready.length > 0 || (conversationHasDocuments && !hasDrafts));
   if (!hasDrafts && !showPresets) return null;
   return (
     <div className="flex flex-col gap-2 px-2.5 pt-2.5" data-testid="document-tray">
       {hasDrafts && (
-        <ul className="flex flex-wrap gap-2" aria-label="Documents attached to this message">
+        <ul className="flex flex-wrap gap-2" aria-label={t("attachedDraft")}>
           {drafts.drafts.map((draft) => (
             <li key={draft.key} className="max-w-full min-w-0 sm:max-w-[20rem]">
               <DocumentCard
@@ -68,17 +70,17 @@ export function DocumentTray({
       )}
       {showPresets && (
         // One scrolling row on phones (the tray must leave room for the conversation), wrapping on wider screens.
-        <div className="-mx-2.5 flex items-center gap-1.5 overflow-x-auto px-2.5 pb-0.5 sm:flex-wrap sm:overflow-visible" role="group" aria-label="Summarise the documents">
-          <span className="shrink-0 text-xs text-muted-foreground">Summarise:</span>
+        <div className="-mx-2.5 flex items-center gap-1.5 overflow-x-auto px-2.5 pb-0.5 sm:flex-wrap sm:overflow-visible" role="group" aria-label={t("summarise")}>
+          <span className="shrink-0 text-xs text-muted-foreground">{t("summariseLabel")}</span>
           {SUMMARY_PRESETS.map((preset) => (
             <button
               key={preset.key}
               type="button"
-              onClick={() => onPreset(preset.prompt)}
+              onClick={() => onPreset(t(`presets.${preset.key}.prompt`))}
               className="shrink-0 rounded-full border border-border bg-card px-2.5 py-1 text-xs font-medium whitespace-nowrap hover:bg-muted"
               data-testid={`preset-${preset.key}`}
             >
-              {preset.label}
+              {t(`presets.${preset.key}.label`)}
             </button>
           ))}
         </div>

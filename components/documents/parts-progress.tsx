@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ChatUIMessage } from "@/lib/contract";
 
 /**
@@ -5,12 +6,13 @@ import type { ChatUIMessage } from "@/lib/contract";
  * bar over all parts; then that the answer combines the parts' summaries.
  */
 export function DocumentPartsProgress({ message, streaming }: { message: ChatUIMessage; streaming: boolean }) {
+  const t = useTranslations("documents");
   const progress = message.parts.flatMap((part) => (part.type === "data-document-parts" ? [part.data] : [])).pop();
   if (!progress) return null;
   const combining = progress.done >= progress.of;
   const label = combining
-    ? `Read in ${progress.of} ${progress.of === 1 ? "part" : "parts"} (the document is longer than the window); the answer combines their summaries.`
-    : `Reading “${progress.name}” in parts: part ${progress.part} of ${progress.total}`;
+    ? t("partsDone", { count: progress.of })
+    : t("partsReading", { name: progress.name, part: progress.part, total: progress.total });
   if (combining && !streaming) {
     return (
       <p className="text-xs text-muted-foreground" data-testid="document-parts-done">
@@ -26,7 +28,7 @@ export function DocumentPartsProgress({ message, streaming }: { message: ChatUIM
       <div
         className="mt-1.5 h-1.5 w-full overflow-hidden rounded-full bg-background"
         role="progressbar"
-        aria-label="Parts read"
+        aria-label={t("partsRead")}
         aria-valuemin={0}
         aria-valuemax={progress.of}
         aria-valuenow={progress.done}

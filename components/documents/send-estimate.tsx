@@ -1,6 +1,7 @@
 import type { BackendInfo } from "@/lib/contract";
 import { DOCUMENT_WRAPPER_TOKENS, estimateSend } from "@/lib/documents/estimate";
-import { formatTokens, formatUsd, formatWindow } from "@/lib/usage/format";
+import { useTranslations } from "next-intl";
+import { useFigures } from "@/components/i18n/use-figures";
 
 /**
  * Before sending: the conversation's total tokens against the chosen model's window, and what
@@ -24,6 +25,8 @@ export function SendEstimate({
   documentCount: number;
   draftTokens: number;
 }) {
+  const t = useTranslations("documents");
+  const figures = useFigures();
   const newTokens = documentTokens + documentCount * DOCUMENT_WRAPPER_TOKENS + draftTokens;
   const chosen = backend.models.find((info) => info.key === model) ?? backend.models[0];
   if (!chosen) return null;
@@ -38,25 +41,24 @@ export function SendEstimate({
     <div className="rounded-lg bg-muted/60 px-3 py-2 text-xs text-muted-foreground" data-testid="send-estimate">
       <div className="flex items-center gap-2">
         <span className="font-medium text-foreground" data-testid="estimate-total">
-          {formatTokens(mine.totalTokens)} of {formatWindow(mine.window)} tokens
+          {t("estimateTotal", { total: figures.tokens(mine.totalTokens), window: figures.window(mine.window) })}
         </span>
-        <div className="h-1.5 min-w-12 flex-1 overflow-hidden rounded-full bg-background" role="meter" aria-label={`Context of ${chosen.label} this message fills`} aria-valuemin={0} aria-valuemax={mine.window} aria-valuenow={mine.totalTokens}>
+        <div className="h-1.5 min-w-12 flex-1 overflow-hidden rounded-full bg-background" role="meter" aria-label={t("estimateMeter", { model: chosen.label })} aria-valuemin={0} aria-valuemax={mine.window} aria-valuenow={mine.totalTokens}>
           <div className={share > 0.9 ? "h-full bg-danger" : share > 0.7 ? "h-full bg-warning" : "h-full bg-primary"} style={{ width: `${Math.max(share * 100, 2)}%` }} />
         </div>
         <span>{Math.round(share * 1000) / 10}%</span>
       </div>
       {mine.totalTokens > readWholeTokens && (
         <p className="mt-1 text-danger" data-testid="estimate-over-window">
-          More than fits in {chosen.label}&apos;s window with room for the answer ({formatTokens(readWholeTokens)} tokens): the documents will be
-          read in parts, each part summarised, and the answer will combine the summaries. The estimate is for reading them whole.
+          {t("overWindow", { model: chosen.label, tokens: figures.tokens(readWholeTokens) })}
         </p>
       )}
       <ul className="mt-1.5 grid gap-0.5 sm:grid-cols-2">
         {estimates.map(({ info, estimate }) => (
-          <li key={info.key} data-testid={`estimate-${info.key}`} title={`Input only (the answer's own tokens add to it). Now: ${formatTokens(conversationTokens)} earlier tokens as cache hits, ${formatTokens(newTokens)} new as misses. A follow-up re-reads everything at the cache-hit price: ${formatUsd(estimate.followUpUsd)} instead of ${formatUsd(estimate.followUpUncachedUsd)}.`}>
-            <span className="font-medium text-foreground">{info.label}</span> ≈ {formatUsd(estimate.nowUsd)} to read
+          <li key={info.key} data-testid={`estimate-${info.key}`} title={t("estimateTitle", { earlier: figures.tokens(conversationTokens), fresh: figures.tokens(newTokens), cached: figures.usd(estimate.followUpUsd), uncached: figures.usd(estimate.followUpUncachedUsd) })}>
+            <span className="font-medium text-foreground">{info.label}</span> {t("toRead", { cost: figures.usd(estimate.nowUsd) })}
             <span className="opacity-60"> · </span>
-            follow-ups ≈ {formatUsd(estimate.followUpUsd)} (cached)
+            {t("followUps", { cost: figures.usd(estimate.followUpUsd) })}
           </li>
         ))}
       </ul>

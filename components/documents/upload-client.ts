@@ -9,7 +9,12 @@ export interface UploadProgress {
   total: number;
 }
 
-export class UploadFailed extends Error {}
+/** A refused or broken upload: the server's error (code and English words), or what went wrong on the way. */
+export class UploadFailed extends Error {
+  constructor(readonly reason: { payload?: { code?: string; message?: string }; status?: number; connection?: boolean }) {
+    super(reason.payload?.message ?? (reason.connection ? "connection failed" : `HTTP ${reason.status}`));
+  }
+}
 
 export function uploadDocumentFile(file: File, onProgress: (progress: UploadProgress) => void): Promise<{ document: DocumentInfo; duplicate: boolean }> {
   return new Promise((resolve, reject) => {
@@ -26,7 +31,7 @@ export function uploadDocumentFile(file: File, onProgress: (progress: UploadProg
         resolve({ document: event.document, duplicate: event.duplicate });
       } else {
         settled = true;
-        reject(new UploadFailed(event.error.message));
+        reject(new UploadFailed({ payload: event.error }));
       }
     };
     const readLines = () => {
@@ -50,10 +55,10 @@ export function uploadDocumentFile(file: File, onProgress: (progress: UploadProg
       if (xhr.status === 200) readLines();
       if (settled) return;
       // A refusal before the stream started (size, type, sign-in) is one JSON error.
-      const body = safeJson(xhr.responseText) as { error?: { message?: string } } | null;
-      reject(new UploadFailed(body?.error?.message ?? `The upload failed (HTTP ${xhr.status}).`));
+      const body = safeJson(xhr.responseText) as { error?: { code?: string; message?: string } } | null;
+      reject(new UploadFailed({ payload: body?.error, status: xhr.status }));
     };
-    xhr.onerror = () => reject(new UploadFailed(`“${file.name}” could not be sent: the connection failed.`));
+    xhr.onerror = () => reject(new UploadFailed({ connection: true }));
     xhr.send(file);
   });
 }

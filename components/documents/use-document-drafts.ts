@@ -2,11 +2,13 @@
 
 // The documents attached to the message being written: each uploads (and is read on the server)
 // as soon as it is added, so its tokens and cost are known before anything is sent.
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import type { DocumentInfo } from "@/lib/documents/contract";
 import { MAX_DOCUMENTS_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
 import { formatFileSize } from "./figures";
-import { documentLimits, uploadDocumentFile, type UploadProgress } from "./upload-client";
+import { documentLimits, UploadFailed, uploadDocumentFile, type UploadProgress } from "./upload-client";
 
 export type DraftDocument =
   | { key: string; name: string; state: "uploading"; progress: UploadProgress | null }
@@ -32,6 +34,8 @@ export function toFileDataPart(document: DocumentInfo): FileDataPart {
 
 /** `initial`: documents already uploaded that the draft starts with (a page opened for them). */
 export function useDocumentDrafts(initial: readonly DocumentInfo[] = []) {
+  const t = useTranslations("documents");
+  const errorText = useErrorText();
   const [drafts, setDrafts] = useState<DraftDocument[]>(() =>
     initial.map((document) => ({ key: `draft-${nextKey++}`, name: document.name, state: "ready", document, duplicate: false })),
   );
@@ -47,24 +51,31 @@ export function useDocumentDrafts(initial: readonly DocumentInfo[] = []) {
     setWindowTokens(limit);
     for (const file of files) {
       const key = `draft-${nextKey++}`;
-      const name = file.name || "pasted text";
+      const name = file.name || t("pasted");
       if (draftsRef.current.length >= MAX_DOCUMENTS_PER_MESSAGE) {
-        setDrafts((current) => [...current, { key, name, state: "failed", error: `A message can carry at most ${MAX_DOCUMENTS_PER_MESSAGE} documents.` }]);
+        setDrafts((current) => [...current, { key, name, state: "failed", error: t("tooMany", { max: MAX_DOCUMENTS_PER_MESSAGE }) }]);
         continue;
       }
       if (file.size > maxBytes) {
         setDrafts((current) => [
           ...current,
-          { key, name, state: "failed", error: `“${name}” is ${formatFileSize(file.size)}; documents can be at most ${formatFileSize(maxBytes)}.` },
+          { key, name, state: "failed", error: t("tooLarge", { name, size: formatFileSize(file.size), max: formatFileSize(maxBytes) }) },
         ]);
         continue;
       }
       setDrafts((current) => [...current, { key, name, state: "uploading", progress: null }]);
       uploadDocumentFile(file, (progress) => update(key, { key, name, state: "uploading", progress }))
         .then(({ document, duplicate }) => update(key, { key, name, state: "ready", document, duplicate }))
-        .catch((error: unknown) => update(key, { key, name, state: "failed", error: error instanceof Error ? error.message : String(error) }));
+        .catch((error: unknown) => update(key, { key, name, state: "failed", error: uploadError(error, name) }));
     }
-  }, []);
+  }, [t, errorText]); // eslint-disable-line react-hooks/exhaustive-deps -- uploadError reads only t and errorText
+
+  const uploadError = (error: unknown, name: string): string => {
+    if (!(error instanceof UploadFailed)) return error instanceof Error ? error.message : String(error);
+    const { payload, status, connection } = error.reason;
+    if (connection) return t("connectionFailed", { name });
+    return errorText(payload, t("uploadFailed", { status: status ?? 0 })).message;
+  };
 
   const remove = useCallback((key: string) => update(key, null), []);
   const clear = useCallback(() => setDrafts([]), []);

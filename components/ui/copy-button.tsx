@@ -1,10 +1,12 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "./button";
 
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const t = useTranslations("common");
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -22,7 +24,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
     setTimeout(() => setCopied(false), 1500);
   };
   return (
-    <Button variant="ghost" size="icon" onClick={copy} aria-label={copied ? "Copied" : label} title={copied ? "Copied" : label}>
+    <Button variant="ghost" size="icon" onClick={copy} aria-label={copied ? t("copied") : (label ?? t("copy"))} title={copied ? t("copied") : (label ?? t("copy"))}>
       {copied ? <Check className="h-4 w-4" /> : <Copy className="h-4 w-4" />}
     </Button>
   );

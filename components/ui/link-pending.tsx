@@ -2,6 +2,7 @@
 
 import { Loader2 } from "lucide-react";
 import { useLinkStatus } from "next/link";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 
 /**
@@ -10,12 +11,13 @@ import { cn } from "@/lib/utils";
  */
 export function LinkPending({ className }: { className?: string }) {
   const { pending } = useLinkStatus();
+  const t = useTranslations("documents");
   if (!pending) return null;
   return (
     <>
       <Loader2 className={cn("h-3.5 w-3.5 shrink-0 animate-spin text-muted-foreground", className)} aria-hidden data-testid="link-pending" />
       <span className="sr-only" role="status">
-        Loading…
+        {t("loading")}
       </span>
     </>
   );

@@ -2,6 +2,8 @@
 
 import { Download, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { useRef, useState } from "react";
 
 interface Summary {
@@ -14,11 +16,11 @@ interface Summary {
 
 type State = { kind: "idle" } | { kind: "working"; name: string } | { kind: "done"; summary: Summary } | { kind: "error"; message: string };
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
 /** Export all data as one archive; import an archive or ChatGPT's conversations.json. */
 export function DataTransfer() {
   const router = useRouter();
+  const t = useTranslations("account");
+  const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
 
@@ -26,17 +28,17 @@ export function DataTransfer() {
     setState({ kind: "working", name: file.name });
     try {
       const response = await fetch("/api/archive/import", { method: "POST", headers: { "content-type": "application/json" }, body: await file.text() });
-      const body = (await response.json().catch(() => ({}))) as { summary?: Summary; error?: { message?: string } };
+      const body = (await response.json().catch(() => ({}))) as { summary?: Summary; error?: { code?: string; message?: string } };
       if (!response.ok || !body.summary) {
         const reason =
-          response.status === 413 ? "The file is larger than this server accepts (MAX_REQUEST_BYTES). Nothing was imported." : (body.error?.message ?? `The import failed (${response.status}). Nothing was imported.`);
+          response.status === 413 ? t("importTooLarge") : errorText(body.error, t("importFailed", { status: response.status })).message;
         setState({ kind: "error", message: reason });
         return;
       }
       setState({ kind: "done", summary: body.summary });
       router.refresh();
     } catch {
-      setState({ kind: "error", message: "The file could not be sent. Check the connection and try again." });
+      setState({ kind: "error", message: t("importNotSent") });
     } finally {
       if (input.current) input.current.value = "";
     }
@@ -47,11 +49,11 @@ export function DataTransfer() {
       <div className="flex flex-wrap items-center gap-3">
         <a href="/api/archive" download className="inline-flex items-center gap-2 rounded-lg border border-border px-3 py-2 hover:bg-muted" data-testid="export-all">
           <Download className="h-4 w-4" aria-hidden="true" />
-          Export all data
+          {t("exportAll")}
         </a>
         <label className="inline-flex cursor-pointer items-center gap-2 rounded-lg border border-border px-3 py-2 hover:bg-muted focus-within:ring-2 focus-within:ring-ring">
           <Upload className="h-4 w-4" aria-hidden="true" />
-          Import a file…
+          {t("importFile")}
           <input
             ref={input}
             type="file"
@@ -67,17 +69,19 @@ export function DataTransfer() {
         </label>
       </div>
       <p id="import-help" className="text-muted-foreground">
-        A V4 Chat archive (every conversation with all its versions, folders and pins) or ChatGPT&apos;s <code>conversations.json</code> from its
-        data export. Importing the same file again adds nothing twice.
+        {t.rich("importHelp", { code: (chunks) => <code>{chunks}</code> })}
       </p>
       <div aria-live="polite" data-testid="import-status">
-        {state.kind === "working" && <p>Importing {state.name}…</p>}
+        {state.kind === "working" && <p>{t("importing", { name: state.name })}</p>}
         {state.kind === "done" && (
           <p className="text-foreground">
-            Imported {plural(state.summary.conversationsAdded, "conversation")} ({plural(state.summary.messagesAdded, "message")}
-            {state.summary.foldersAdded ? `, ${plural(state.summary.foldersAdded, "folder")}` : ""}) from{" "}
-            {state.summary.source === "chatgpt" ? "ChatGPT" : "a V4 Chat archive"}
-            {state.summary.conversationsSkipped ? `; ${plural(state.summary.conversationsSkipped, "conversation")} already here were skipped` : ""}.
+            {t("imported", {
+              conversations: state.summary.conversationsAdded,
+              messages: state.summary.messagesAdded,
+              folders: state.summary.foldersAdded,
+              source: state.summary.source,
+              skipped: state.summary.conversationsSkipped,
+            })}
           </p>
         )}
       </div>

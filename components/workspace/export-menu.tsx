@@ -1,17 +1,19 @@
 "use client";
 
 import { Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 const FORMATS = [
-  { label: "Markdown", query: "format=markdown" },
-  { label: "Markdown with reasoning", query: "format=markdown&reasoning=1" },
-  { label: "JSON (all versions)", query: "format=json" },
+  { label: "exportMarkdown", query: "format=markdown" },
+  { label: "exportMarkdownReasoning", query: "format=markdown&reasoning=1" },
+  { label: "exportJson", query: "format=json" },
 ] as const;
 
 /** Download this conversation: a disclosure of plain download links (Escape or a click elsewhere closes it). */
 export function ConversationExportMenu({ conversationId }: { conversationId: string }) {
+  const t = useTranslations("workspace");
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -41,8 +43,8 @@ export function ConversationExportMenu({ conversationId }: { conversationId: str
         ref={button}
         variant="ghost"
         size="icon"
-        aria-label="Export this conversation"
-        title="Export"
+        aria-label={t("export")}
+        title={t("exportTitle")}
         aria-expanded={open}
         aria-controls="export-formats"
         onClick={() => setOpen((value) => !value)}
@@ -59,7 +61,7 @@ export function ConversationExportMenu({ conversationId }: { conversationId: str
                 onClick={() => setOpen(false)}
                 className="block rounded-md px-2.5 py-1.5 text-sm hover:bg-muted focus-visible:bg-muted"
               >
-                {format.label}
+                {t(format.label)}
               </a>
             </li>
           ))}

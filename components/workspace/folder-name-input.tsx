@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -9,6 +10,8 @@ import { Button } from "@/components/ui/button";
  * the cancel button drops it.
  */
 export function FolderNameInput({ initial, label, onSave, onCancel }: { initial: string; label: string; onSave: (name: string) => void; onCancel: () => void }) {
+  const t = useTranslations("folders");
+  const tCommon = useTranslations("common");
   const [draft, setDraft] = useState(initial);
   const settled = useRef(false);
   const save = () => {
@@ -29,7 +32,7 @@ export function FolderNameInput({ initial, label, onSave, onCancel }: { initial:
         autoFocus
         value={draft}
         maxLength={60}
-        placeholder="Folder name"
+        placeholder={t("name")}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
           event.stopPropagation();
@@ -42,10 +45,10 @@ export function FolderNameInput({ initial, label, onSave, onCancel }: { initial:
         }}
         className="min-w-0 flex-1 rounded-md bg-card px-2 py-1 text-sm outline-none"
       />
-      <Button variant="ghost" size="icon" aria-label="Save folder name" data-folder-action="save" onClick={save}>
+      <Button variant="ghost" size="icon" aria-label={t("save")} data-folder-action="save" onClick={save}>
         <Check className="h-4 w-4" />
       </Button>
-      <Button variant="ghost" size="icon" aria-label="Cancel" data-folder-action="cancel" onClick={cancel}>
+      <Button variant="ghost" size="icon" aria-label={tCommon("cancel")} data-folder-action="cancel" onClick={cancel}>
         <X className="h-4 w-4" />
       </Button>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Check } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { FolderSummary } from "@/lib/contract";
 import { cn } from "@/lib/utils";
@@ -25,7 +26,8 @@ export function MoveMenu({
   onMove: (folderId: string | null) => void;
   onClose: () => void;
 }) {
-  const choices: Array<{ id: string | null; name: string }> = [{ id: null, name: "No folder" }, ...folders.map((folder) => ({ id: folder.id, name: folder.name }))];
+  const t = useTranslations("folders");
+  const choices: Array<{ id: string | null; name: string }> = [{ id: null, name: t("noFolder") }, ...folders.map((folder) => ({ id: folder.id, name: folder.name }))];
   const [active, setActive] = useState(Math.max(0, choices.findIndex((choice) => choice.id === currentFolderId)));
   const menu = useRef<HTMLDivElement>(null);
 
@@ -61,12 +63,12 @@ export function MoveMenu({
       ref={menu}
       id={id}
       role="menu"
-      aria-label={`Move ${title} to`}
+      aria-label={t("moveMenu", { title })}
       onKeyDown={onKeyDown}
       className="absolute top-full right-1 z-20 mt-1 max-h-64 w-52 overflow-y-auto rounded-lg border border-border bg-card p-1 shadow-lg"
     >
       <p className="px-2 pt-1 pb-1.5 text-[11px] font-medium tracking-wide text-muted-foreground uppercase" aria-hidden="true">
-        Move to
+        {t("moveTo")}
       </p>
       {choices.map((choice, index) => {
         const current = choice.id === currentFolderId;

@@ -2,10 +2,12 @@
 
 import { Loader2, MessageSquare, Search, X } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import type { SearchResult } from "@/lib/search/types";
 import { cn } from "@/lib/utils";
 import { HighlightedText } from "./highlighted-text";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type State =
   | { kind: "idle" }
@@ -18,6 +20,7 @@ type State =
  * highlighted. Up/Down move through the results, Enter opens one at the message that matched.
  */
 export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations("search");
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -25,6 +28,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [state, setState] = useState<State>({ kind: "idle" });
   const [active, setActive] = useState(0);
   const listId = useId();
+  const errorText = useErrorText();
 
   useEffect(() => {
     const element = dialog.current;
@@ -49,13 +53,13 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
       setState((current) => (current.kind === "done" ? current : { kind: "loading" }));
       try {
         const response = await fetch(`/api/search?q=${encodeURIComponent(text)}`, { signal: controller.signal, cache: "no-store" });
-        const body = (await response.json()) as { results?: SearchResult[]; error?: { message?: string } };
-        if (!response.ok) throw new Error(body.error?.message ?? "The search failed.");
+        const body = (await response.json()) as { results?: SearchResult[]; error?: { code?: string; message?: string } };
+        if (!response.ok) throw new Error(errorText(body.error, t("failed")).message);
         setState({ kind: "done", query: text, results: body.results ?? [] });
         setActive(0);
       } catch (error) {
         if (controller.signal.aborted) return;
-        setState({ kind: "error", message: error instanceof Error ? error.message : "The search failed." });
+        setState({ kind: "error", message: error instanceof Error ? error.message : t("failed") });
       }
     }, 120);
     return () => {
@@ -108,7 +112,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   return (
     <dialog
       ref={dialog}
-      aria-label="Search conversations"
+      aria-label={t("dialog")}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
@@ -124,23 +128,23 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           ref={input}
           type="search"
           role="combobox"
-          aria-label="Search conversations"
+          aria-label={t("dialog")}
           aria-expanded={results.length > 0}
           aria-controls={results.length > 0 ? listId : undefined}
           aria-activedescendant={results.length > 0 ? `${listId}-${active}` : undefined}
           aria-autocomplete="list"
-          placeholder="Search titles and messages…"
+          placeholder={t("placeholder")}
           value={query}
           maxLength={200}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={onKeyDown}
           className="h-12 min-w-0 flex-1 bg-transparent text-[15px] outline-none placeholder:text-muted-foreground [&::-webkit-search-cancel-button]:hidden"
         />
-        {state.kind === "loading" && <Loader2 className="h-4 w-4 animate-spin text-muted-foreground" aria-label="Searching" />}
+        {state.kind === "loading" && <Loader2 className="h-4 w-4 animate-spin text-muted-foreground" aria-label={t("searching")} />}
         <button
           type="button"
           onClick={onClose}
-          aria-label="Close search"
+          aria-label={t("close")}
           className="rounded-md p-1 text-muted-foreground hover:bg-muted hover:text-foreground"
         >
           <X className="h-4 w-4" />
@@ -148,22 +152,22 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
       </div>
       <div className="p-1.5">
         <p className="sr-only" aria-live="polite">
-          {state.kind === "done" ? `${state.results.length} conversation${state.results.length === 1 ? "" : "s"} found` : ""}
+          {state.kind === "done" ? t("found", { count: state.results.length }) : ""}
         </p>
-        {state.kind === "idle" && <p className="px-3 py-6 text-center text-sm text-muted-foreground">Type to search every conversation.</p>}
+        {state.kind === "idle" && <p className="px-3 py-6 text-center text-sm text-muted-foreground">{t("idle")}</p>}
         {state.kind === "error" && (
           <p role="alert" className="px-3 py-6 text-center text-sm text-danger">
             {state.message}
           </p>
         )}
         {state.kind === "done" && results.length === 0 && (
-          <p className="px-3 py-6 text-center text-sm text-muted-foreground">Nothing found for “{state.query}”.</p>
+          <p className="px-3 py-6 text-center text-sm text-muted-foreground">{t("nothing", { query: state.query })}</p>
         )}
         {results.length > 0 && (
         <ul
           id={listId}
           role="listbox"
-          aria-label="Search results"
+          aria-label={t("results")}
           aria-activedescendant={`${listId}-${active}`}
           tabIndex={0}
           onKeyDown={onKeyDown}
@@ -189,7 +193,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
               </div>
               {result.match && (
                 <p className="mt-0.5 line-clamp-2 pl-5.5 text-[13px] leading-snug text-muted-foreground [overflow-wrap:anywhere]">
-                  <span className="font-medium text-foreground/70">{result.match.role === "user" ? "You: " : "Answer: "}</span>
+                  <span className="font-medium text-foreground/70">{result.match.role === "user" ? t("you") : t("answer")}</span>
                   <HighlightedText segments={result.match.snippet} />
                 </p>
               )}
@@ -199,7 +203,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         )}
       </div>
       <p className="hidden border-t border-border px-3 py-1.5 text-[11px] text-muted-foreground sm:block">
-        ↑ ↓ to move · Enter to open · Esc to close
+        {t("keys")}
       </p>
     </dialog>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronRight, Folder, Pencil, Pin, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FolderSummary } from "@/lib/contract";
 import { cn } from "@/lib/utils";
@@ -35,6 +36,7 @@ export function SectionFrame({
   onDropConversation: (conversationId: string) => void;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("folders");
   const [over, setOver] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const drop = dropZone(onDropConversation, setOver);
@@ -44,7 +46,7 @@ export function SectionFrame({
     heading = renaming ? (
       <FolderNameInput
         initial={folder.name}
-        label="Folder name"
+        label={t("name")}
         onSave={(name) => {
           setRenaming(false);
           if (name !== folder.name) onRenameFolder?.(name);
@@ -62,15 +64,15 @@ export function SectionFrame({
           <ChevronRight className={cn("h-3.5 w-3.5 shrink-0 text-muted-foreground transition-transform", !collapsed && "rotate-90")} aria-hidden="true" />
           <Folder className="h-3.5 w-3.5 shrink-0 text-muted-foreground" aria-hidden="true" />
           <span className="min-w-0 flex-1 truncate">{folder.name}</span>
-          <span className="text-[11px] font-normal text-muted-foreground" aria-label={`${count} conversation${count === 1 ? "" : "s"}`}>
+          <span className="text-[11px] font-normal text-muted-foreground" aria-label={t("count", { count })}>
             {count}
           </span>
         </button>
         <div className="flex gap-0.5 sm:opacity-0 sm:group-hover/folder:opacity-100 sm:group-focus-within/folder:opacity-100">
-          <Button variant="ghost" size="icon" className="h-7 w-7" aria-label={`Rename folder ${folder.name}`} onClick={() => setRenaming(true)}>
+          <Button variant="ghost" size="icon" className="h-7 w-7" aria-label={t("rename", { name: folder.name })} onClick={() => setRenaming(true)}>
             <Pencil className="h-3.5 w-3.5" />
           </Button>
-          <Button variant="ghost" size="icon" className="h-7 w-7 hover:text-danger" aria-label={`Delete folder ${folder.name}`} onClick={onDeleteFolder}>
+          <Button variant="ghost" size="icon" className="h-7 w-7 hover:text-danger" aria-label={t("delete", { name: folder.name })} onClick={onDeleteFolder}>
             <Trash2 className="h-3.5 w-3.5" />
           </Button>
         </div>
@@ -87,7 +89,7 @@ export function SectionFrame({
 
   return (
     <section
-      aria-label={kind === "folder" ? `Folder ${label}` : label || undefined}
+      aria-label={kind === "folder" ? t("section", { name: label }) : label || undefined}
       data-testid={kind === "folder" ? "folder" : kind === "pinned" ? "pinned-section" : undefined}
       data-folder-id={folder?.id}
       className={cn("rounded-lg transition-colors", over && "bg-accent/60 ring-2 ring-ring/50")}
@@ -96,7 +98,7 @@ export function SectionFrame({
       {heading}
       {!collapsed && children}
       {kind === "folder" && !collapsed && count === 0 && (
-        <p className="py-1 pr-2 pl-9 text-xs text-muted-foreground">Empty: drag a conversation here, or use its Move to menu.</p>
+        <p className="py-1 pr-2 pl-9 text-xs text-muted-foreground">{t("empty")}</p>
       )}
     </section>
   );

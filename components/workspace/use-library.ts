@@ -1,10 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import type { ConversationSummary, FolderSummary } from "@/lib/contract";
 import type { LibraryActions } from "@/components/chat/sidebar";
 
 type SetConversations = React.Dispatch<React.SetStateAction<ConversationSummary[]>>;
+
+/** A change the server refused: its error payload, put into words by the hook. */
+class RefusedChange extends Error {
+  constructor(
+    readonly payload: { code?: string; message?: string } | undefined,
+    readonly status: number,
+  ) {
+    super(payload?.message ?? `status ${status}`);
+  }
+}
 
 async function send(url: string, method: "POST" | "PATCH" | "DELETE", body?: unknown): Promise<void> {
   const response = await fetch(url, {
@@ -12,8 +24,8 @@ async function send(url: string, method: "POST" | "PATCH" | "DELETE", body?: unk
     ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
   if (!response.ok) {
-    const payload = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    throw new Error(payload.error?.message ?? `The change failed (${response.status}).`);
+    const payload = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    throw new RefusedChange(payload.error, response.status);
   }
 }
 
@@ -30,6 +42,8 @@ export function useLibrary({
   setConversations: SetConversations;
   refresh: () => Promise<void>;
 }): { actions: LibraryActions; error: string | null; clearError: () => void } {
+  const t = useTranslations("folders");
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
 
   const run = useCallback(
@@ -38,11 +52,15 @@ export function useLibrary({
         await change();
         setError(null);
       } catch (failure) {
-        setError(failure instanceof Error ? failure.message : "The change failed.");
+        setError(
+          failure instanceof RefusedChange
+            ? errorText(failure.payload, t("changeFailedStatus", { status: failure.status })).message
+            : t("changeFailed"),
+        );
       }
       await refresh();
     },
-    [refresh],
+    [refresh, errorText, t],
   );
 
   const actions: LibraryActions = {

@@ -2,7 +2,8 @@
  * Benchmark: full-text search over 10,000 conversations (SQLite FTS5, the real index and query).
  * Seeds a fresh database in a temp folder: SEARCH_BENCH_CONVERSATIONS conversations (default
  * 10,000) of 3 turns (6 messages, about 60,000 messages and 12 MB of text) for the searching user,
- * plus 2,000 of another user, then prints the latency of typical searches. Asserts nothing.
+ * plus 2,000 of another user, then prints the latency of typical searches. Every fifth conversation
+ * is answered in Chinese too (the trigram table's share). Asserts nothing.
  *
  *   npx tsx --conditions=react-server lib/bench/search-bench.ts
  */
@@ -25,14 +26,20 @@ const WORDS = (
   "matrix vector integral derivative limit proof theorem prime number series convergence probability variance"
 ).split(" ");
 
+/** Chinese words, written without spaces between them as Chinese is. */
+const CHINESE_WORDS = (
+  "函数 数组 排序 合并 模型 回答 推理 数据库 索引 查询 延迟 内存 缓存 线程 进程 服务器 客户端 请求 京都 巴黎 旅行 预算 " +
+  "面包 面粉 烤箱 花园 番茄 土壤 能源 太阳能 电池 电压 矩阵 向量 积分 导数 极限 证明 定理 质数 级数 收敛 概率 方差 提示 价格"
+).split(" ");
+
 /** A deterministic pseudo-random text (so runs compare). */
-function generator(seed: number) {
+function generator(seed: number, words: readonly string[] = WORDS, separator = " ") {
   let state = seed;
   const next = () => {
     state = (state * 1_103_515_245 + 12_345) & 0x7fffffff;
     return state;
   };
-  return (words: number) => Array.from({ length: words }, () => WORDS[next() % WORDS.length]).join(" ");
+  return (count: number) => Array.from({ length: count }, () => words[next() % words.length]).join(separator);
 }
 
 
@@ -47,6 +54,7 @@ async function main() {
     await db.user.createMany({ data: [{ id: "reader", name: "Reader" }, { id: "other", name: "Other" }] });
 
     const text = generator(42);
+    const chinese = generator(7, CHINESE_WORDS, "");
     const seededAt = performance.now();
     let messages = 0;
     const seed = async (userId: string, count: number) => {
@@ -60,7 +68,11 @@ async function main() {
           for (let turn = 0; turn < 6; turn++) {
             const role = turn % 2 === 0 ? "user" : "assistant";
             // A rare word in one conversation of a thousand, to find needles too.
-            const content = role === "user" ? text(20) : `${text(180)}${n % 1000 === 7 && turn === 5 ? " axolotl" : ""}`;
+            const rare = n % 1000 === 7 && turn === 5;
+            // A rare Chinese word in ten conversations too (among those answered in Chinese).
+            const rareChinese = n % 1000 === 5 && turn === 5;
+            const inChinese = n % 5 === 0 && role === "assistant" ? `\n${chinese(60)}${rareChinese ? "绿蝾螈" : ""}` : "";
+            const content = role === "user" ? text(20) : `${text(180)}${rare ? " axolotl" : ""}${inChinese}`;
             const messageId = `${id}-m${turn}`;
             rows.push({ id: messageId, conversationId: id, parentId, role, content, parts: JSON.stringify([{ type: "text", text: content }]) });
             parentId = messageId;
@@ -80,6 +92,11 @@ async function main() {
       { label: "two words", q: "solar battery" },
       { label: "prefix while typing", q: "conver" },
       { label: "no match", q: "zzyzx" },
+      { label: "Chinese, rare (trigram index)", q: "绿蝾螈" },
+      { label: "Chinese, rare, 2 characters (LIKE)", q: "蝾螈" },
+      { label: "Chinese, 3 characters (trigram)", q: "太阳能" },
+      { label: "Chinese, 2 characters (LIKE scan)", q: "缓存" },
+      { label: "Chinese, no match (trigram)", q: "不存在的词" },
     ];
     console.log(`\nsearch latency over ${RUNS} runs each (owner-scoped, top 20, with snippets):`);
     for (const { label, q } of queries) {

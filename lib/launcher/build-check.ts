@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCE_DIRS = ["app", "components", "lib", "public"];
+const SOURCE_DIRS = ["app", "components", "lib", "messages", "public"];
 const SOURCE_FILES = ["next.config.ts", "proxy.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", "generated", ".next", "simulator", "launcher", "bench"]);
 

@@ -18,6 +18,8 @@ export function queryTerms(query: string): string[] {
   return query
     .slice(0, MAX_QUERY_CHARS)
     .replace(/[\u0000-\u001f"'`*^:(){}[\]\\+\-~<>|&!@#$%=;,.?/]/g, " ")
+    // Full-width punctuation (，。？、「」…) separates words as spaces do.
+    .replace(/[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/g, " ")
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, MAX_TERMS);
@@ -32,6 +34,19 @@ export function toFts5Query(query: string): string | null {
   if (terms.length === 0) return null;
   return terms.map((term, index) => `"${term}"${index === terms.length - 1 ? "*" : ""}`).join(" ");
 }
+
+/**
+ * Han, kana and hangul: scripts written without spaces between words, which FTS5's unicode61
+ * tokenizer would read as one token per run of characters.
+ */
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+/** The same ranges as an SQLite GLOB (code points, not bytes): the index keeps only such text. */
+export const CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]*";
 
 export interface SnippetSegment {
   text: string;

@@ -130,3 +130,61 @@ describe("sqlite search index", () => {
     expect(await index.search({ userId: "bob", query: "capybaras", limit: 5 })).toEqual([]);
   });
 });
+
+describe("searching Chinese, Japanese and Korean text", () => {
+  it("finds words inside a run of Han characters, owner-scoped, and marks them", async () => {
+    const index = sqliteSearchIndex(db);
+    await conversation("alice", "z1", "关于提示缓存的笔记", ["什么是提示缓存？", "提示缓存把重复的前缀存起来，后续请求按缓存命中价格计费，可以省下不少钱。"]);
+    await conversation("alice", "z2", "京都旅行", ["规划一次秋季京都三日游", "第一天：清水寺和祇园。"]);
+    await conversation("bob", "z3", "Bob 的缓存", ["鲍勃的缓存问题"]);
+
+    // Two characters (below the trigram length) and longer words alike.
+    for (const query of ["缓存", "命中价格", "前缀 计费"]) {
+      const found = await index.search({ userId: "alice", query, limit: 20 });
+      expect(found.map((result) => result.conversationId), query).toEqual(["z1"]);
+    }
+    const found = await index.search({ userId: "alice", query: "命中价格", limit: 20 });
+    expect(found[0]?.match?.messageId).toBe("z1-m1");
+    expect(hits(found[0]?.match?.snippet ?? [])).toEqual(["命中价格"]);
+
+    // Titles too, with the hit marked.
+    const byTitle = await index.search({ userId: "alice", query: "京都", limit: 20 });
+    expect(byTitle[0]?.conversationId).toBe("z2");
+    expect(hits(byTitle[0]?.title ?? [])).toEqual(["京都"]);
+
+    // Full-width punctuation typed with the words is not part of them.
+    expect((await index.search({ userId: "alice", query: "清水寺。", limit: 20 })).map((result) => result.conversationId)).toEqual(["z2"]);
+    // Another user's conversations are never found.
+    expect((await index.search({ userId: "bob", query: "缓存", limit: 20 })).map((result) => result.conversationId)).toEqual(["z3"]);
+    expect(await index.search({ userId: "bob", query: "京都", limit: 20 })).toEqual([]);
+
+    // Several conversations found by a short word, newest match first among equals.
+    await conversation("alice", "z5", "另一段对话", ["缓存的另一种说法"]);
+    expect((await index.search({ userId: "alice", query: "缓存", limit: 20 })).map((result) => result.conversationId).sort()).toEqual(["z1", "z5"]);
+    // A short Latin word beside Chinese ones ignores case, as the word index does.
+    await conversation("alice", "z6", "杂记", ["用 ai 写的大模型笔记"]);
+    expect((await index.search({ userId: "alice", query: "AI 大模型", limit: 20 })).map((result) => result.conversationId)).toEqual(["z6"]);
+  });
+
+  it("follows edits and deletions of Chinese text", async () => {
+    const index = sqliteSearchIndex(db);
+    await conversation("alice", "z4", "草稿", ["关于袋鼠的第一段话"]);
+    expect(await index.search({ userId: "alice", query: "袋鼠", limit: 5 })).toHaveLength(1);
+    await db.message.update({ where: { id: "z4-m0" }, data: { content: "现在说的是考拉和树袋熊" } });
+    expect(await index.search({ userId: "alice", query: "袋鼠的第一", limit: 5 })).toEqual([]);
+    expect(await index.search({ userId: "alice", query: "树袋熊", limit: 5 })).toHaveLength(1);
+    // From Chinese to English and back: the index keeps only text with such characters.
+    await db.message.update({ where: { id: "z4-m0" }, data: { content: "now in English about koalas" } });
+    expect(await index.search({ userId: "alice", query: "树袋熊", limit: 5 })).toEqual([]);
+    expect(await index.search({ userId: "alice", query: "koalas", limit: 5 })).toHaveLength(1);
+    await db.message.update({ where: { id: "z4-m0" }, data: { content: "又回到了树袋熊" } });
+    expect(await index.search({ userId: "alice", query: "树袋熊", limit: 5 })).toHaveLength(1);
+    await db.message.delete({ where: { id: "z4-m0" } });
+    expect(await index.search({ userId: "alice", query: "树袋熊", limit: 5 })).toEqual([]);
+  });
+
+  it("marks hits inside Chinese words in snippets", () => {
+    expect(hits(makeSnippet("提示缓存把重复的前缀存起来", "前缀"))).toEqual(["前缀"]);
+    expect(queryTerms("提示缓存？ 省钱。")).toEqual(["提示缓存", "省钱"]);
+  });
+});

@@ -1,4 +1,4 @@
-import { queryTerms, type SnippetSegment } from "./query";
+import { hasCjk, queryTerms, type SnippetSegment } from "./query";
 
 const BEFORE = 60;
 const AFTER = 160;
@@ -9,11 +9,13 @@ function escape(text: string): string {
 
 /**
  * A regex for the words of a query as the index matches them: whole words, the last one also as
- * a prefix (it is still being typed), case-insensitive.
+ * a prefix (it is still being typed), case-insensitive. A query in Chinese, Japanese or Korean is
+ * matched inside words, as its index does (those scripts put no spaces between words).
  */
 export function termPattern(query: string): RegExp | null {
   const terms = queryTerms(query);
   if (terms.length === 0) return null;
+  if (hasCjk(query)) return new RegExp(terms.map(escape).join("|"), "giu");
   const alternatives = terms.map((term, index) => `${escape(term)}${index === terms.length - 1 ? "[\\p{L}\\p{N}]*" : ""}`);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu");
 }

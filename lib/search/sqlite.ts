@@ -8,6 +8,12 @@
 //   stops). A trigger re-tokens a conversation's messages when it changes hands (the first
 //   account takes over the local user's conversations).
 // - Titles: an external-content FTS5 table over Conversation.title.
+// - Chinese, Japanese and Korean: unicode61 reads a run of Han characters as one token, so "缓存"
+//   would never match inside "提示缓存是什么". Messages holding such characters (only those: the
+//   GLOB in the triggers) are also in a trigram table (external content over Message). A query
+//   with such characters searches there: words of three characters or more through the trigram
+//   index (MATCH), shorter ones by LIKE (a scan of the person's messages: trigrams cannot match
+//   fewer than three characters), titles by LIKE.
 //
 // The tables and triggers are made here, at start-up, rather than in a Prisma migration: Prisma's
 // SQLite migrations rebuild a table to change it (create, copy, drop, rename), which drops its
@@ -15,12 +21,13 @@
 // is missing (a new database, or a migration rebuilt Message or Conversation), recreates them and
 // rebuilds the index from the tables. Nothing in prisma/ knows about search.
 import type { Db } from "@/lib/db/client";
-import { snippetSegments, toFts5Query } from "./query";
+import { CJK_GLOB, hasCjk, queryTerms, snippetSegments, toFts5Query } from "./query";
 import { makeSnippet } from "./snippet";
 import type { SearchIndex, SearchResult } from "./types";
 
 const MESSAGE_FTS = "message_search_v2";
 const TITLE_FTS = "conversation_title_search";
+const CJK_FTS = "message_search_cjk";
 /** How many of the newest matching messages are ranked (see search). */
 const CANDIDATES = 500;
 
@@ -29,7 +36,11 @@ const OWNER_OF = (userIdSql: string) => `'u' || lower(hex(${userIdSql}))`;
 const TABLES = [
   `CREATE VIRTUAL TABLE IF NOT EXISTS ${MESSAGE_FTS} USING fts5(content, owner, conversation_id UNINDEXED, message_id UNINDEXED, content='', contentless_delete=1, contentless_unindexed=1, tokenize='unicode61 remove_diacritics 2')`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS ${TITLE_FTS} USING fts5(title, content='Conversation', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${CJK_FTS} USING fts5(content, content='Message', content_rowid='rowid', tokenize='trigram')`,
 ];
+
+/** Whether a message's text belongs in the trigram table (SQL, on `new` or `old`). */
+const HAS_CJK = (row: "new" | "old") => `${row}.content GLOB '${CJK_GLOB}'`;
 
 const INSERT_MESSAGE = `INSERT INTO ${MESSAGE_FTS}(rowid, content, owner, conversation_id, message_id)
   VALUES (new.rowid, new.content, (SELECT ${OWNER_OF("userId")} FROM "Conversation" WHERE id = new.conversationId), new.conversationId, new.id);`;
@@ -44,6 +55,16 @@ const TRIGGERS: Record<string, string> = {
     DELETE FROM ${MESSAGE_FTS} WHERE rowid IN (SELECT rowid FROM "Message" WHERE conversationId = new.id);
     INSERT INTO ${MESSAGE_FTS}(rowid, content, owner, conversation_id, message_id)
       SELECT rowid, content, ${OWNER_OF("new.userId")}, conversationId, id FROM "Message" WHERE conversationId = new.id; END`,
+  message_search_cjk_insert: `AFTER INSERT ON "Message" WHEN ${HAS_CJK("new")} BEGIN
+    INSERT INTO ${CJK_FTS}(rowid, content) VALUES (new.rowid, new.content); END`,
+  message_search_cjk_delete: `AFTER DELETE ON "Message" WHEN ${HAS_CJK("old")} BEGIN
+    INSERT INTO ${CJK_FTS}(${CJK_FTS}, rowid, content) VALUES ('delete', old.rowid, old.content); END`,
+  // The old text leaves before the row changes, the new one enters after: two triggers (each with
+  // its own condition) whose order is then fixed.
+  message_search_cjk_update_old: `BEFORE UPDATE OF content ON "Message" WHEN ${HAS_CJK("old")} BEGIN
+    INSERT INTO ${CJK_FTS}(${CJK_FTS}, rowid, content) VALUES ('delete', old.rowid, old.content); END`,
+  message_search_cjk_update_new: `AFTER UPDATE OF content ON "Message" WHEN ${HAS_CJK("new")} BEGIN
+    INSERT INTO ${CJK_FTS}(rowid, content) VALUES (new.rowid, new.content); END`,
   conversation_title_search_insert: `AFTER INSERT ON "Conversation" BEGIN
     INSERT INTO ${TITLE_FTS}(rowid, title) VALUES (new.rowid, new.title); END`,
   conversation_title_search_delete: `AFTER DELETE ON "Conversation" BEGIN
@@ -74,6 +95,7 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
       const terms = toFts5Query(query);
       if (!terms) return [];
       await ensure();
+      if (hasCjk(query)) return searchCjk(db, { userId, query, limit });
       // Titles first (newest first): a conversation named after the words is the likeliest one wanted.
       const titleRows = await db.$queryRawUnsafe<Array<{ id: string; title: string; updatedAt: DateValue }>>(
         `SELECT c.id AS id, c.title AS title, c.updatedAt AS updatedAt
@@ -91,36 +113,105 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
            FROM ${MESSAGE_FTS} WHERE ${MESSAGE_FTS} MATCH ? ORDER BY rowid DESC LIMIT ${CANDIDATES}`,
         `owner:"${ownerToken(userId)}" AND content:(${terms})`,
       );
-      const best = new Map<string, { messageId: string; rank: number }>();
-      for (const row of candidates) {
-        const current = best.get(row.conversationId);
-        if (!current || row.rank < current.rank) best.set(row.conversationId, { messageId: row.messageId, rank: row.rank });
-      }
-      const chosen = [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
-      // The words and titles of the chosen messages, owner-checked once more.
-      const details = chosen.length
-        ? await db.message.findMany({
-            where: { id: { in: chosen.map((entry) => entry.messageId) }, conversation: { userId } },
-            select: { id: true, role: true, content: true, conversationId: true, conversation: { select: { title: true, updatedAt: true } } },
-          })
-        : [];
-      const byId = new Map(details.map((row) => [row.id, row]));
-
-      const results = new Map<string, SearchResult>();
-      for (const row of titleRows) {
-        results.set(row.id, { conversationId: row.id, title: makeSnippet(row.title, query), updatedAt: isoDate(row.updatedAt), match: null });
-      }
-      for (const entry of chosen) {
-        const row = byId.get(entry.messageId);
-        if (!row) continue;
-        const match = { messageId: row.id, role: row.role === "user" ? ("user" as const) : ("assistant" as const), snippet: makeSnippet(row.content, query) };
-        const existing = results.get(row.conversationId);
-        if (existing) existing.match = match;
-        else results.set(row.conversationId, { conversationId: row.conversationId, title: snippetSegments(row.conversation.title), updatedAt: isoDate(row.conversation.updatedAt), match });
-      }
-      return [...results.values()].slice(0, limit);
+      return assemble(db, { userId, query, limit, titleRows, candidates });
     },
   };
+}
+
+type TitleRow = { id: string; title: string; updatedAt: DateValue };
+type Candidate = { messageId: string; conversationId: string; rank: number | bigint };
+
+/** Titles first, then the best matching message (lowest rank) of each conversation, with their snippets. */
+async function assemble(
+  db: Db,
+  { userId, query, limit, titleRows, candidates }: { userId: string; query: string; limit: number; titleRows: TitleRow[]; candidates: Candidate[] },
+): Promise<SearchResult[]> {
+  const best = new Map<string, { messageId: string; rank: number }>();
+  for (const row of candidates) {
+    // bm25 comes back as a float; the constant rank of a LIKE-only search as an integer (a BigInt).
+    const rank = Number(row.rank);
+    const current = best.get(row.conversationId);
+    if (!current || rank < current.rank) best.set(row.conversationId, { messageId: row.messageId, rank });
+  }
+  const chosen = [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
+  // The words and titles of the chosen messages, owner-checked once more.
+  const details = chosen.length
+    ? await db.message.findMany({
+        where: { id: { in: chosen.map((entry) => entry.messageId) }, conversation: { userId } },
+        select: { id: true, role: true, content: true, conversationId: true, conversation: { select: { title: true, updatedAt: true } } },
+      })
+    : [];
+  const byId = new Map(details.map((row) => [row.id, row]));
+
+  const results = new Map<string, SearchResult>();
+  for (const row of titleRows) {
+    results.set(row.id, { conversationId: row.id, title: makeSnippet(row.title, query), updatedAt: isoDate(row.updatedAt), match: null });
+  }
+  for (const entry of chosen) {
+    const row = byId.get(entry.messageId);
+    if (!row) continue;
+    const match = { messageId: row.id, role: row.role === "user" ? ("user" as const) : ("assistant" as const), snippet: makeSnippet(row.content, query) };
+    const existing = results.get(row.conversationId);
+    if (existing) existing.match = match;
+    else results.set(row.conversationId, { conversationId: row.conversationId, title: snippetSegments(row.conversation.title), updatedAt: isoDate(row.conversation.updatedAt), match });
+  }
+  return [...results.values()].slice(0, limit);
+}
+
+/** A LIKE pattern that finds `term` anywhere, its own %, _ and backslash taken literally (ESCAPE backslash). */
+function containing(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * A short word's test on a message's text (SQL, with one parameter): Han, kana and hangul have no
+ * case, so a plain substring search (instr, faster than LIKE); a short Latin word by LIKE, which
+ * ignores ASCII case as the index does.
+ */
+function shortWordTest(term: string, column: string): { sql: string; value: string } {
+  return hasCjk(term) ? { sql: `instr(${column}, ?) > 0`, value: term } : { sql: `${column} LIKE ? ESCAPE '\\'`, value: containing(term) };
+}
+
+/**
+ * A query with Han, kana or hangul: every word must appear, anywhere (not only at a word's start).
+ * Words of three characters or more go through the trigram index; shorter ones are looked for in
+ * the text itself, newest message first, stopping at CANDIDATES matches.
+ */
+async function searchCjk(db: Db, { userId, query, limit }: { userId: string; query: string; limit: number }): Promise<SearchResult[]> {
+  const terms = queryTerms(query);
+  const indexed = terms.filter((term) => [...term].length >= 3);
+  const scanned = terms.filter((term) => [...term].length < 3);
+  const titleRows = await db.$queryRawUnsafe<TitleRow[]>(
+    `SELECT id, title, updatedAt FROM "Conversation"
+      WHERE userId = ? ${terms.map(() => `AND title LIKE ? ESCAPE '\\'`).join(" ")}
+      ORDER BY updatedAt DESC LIMIT ?`,
+    userId,
+    ...terms.map(containing),
+    limit,
+  );
+  const match = indexed.map((term) => `"${term}"`).join(" AND ");
+  const tests = scanned.map((term) => shortWordTest(term, "m.content"));
+  const candidates = match
+    ? await db.$queryRawUnsafe<Candidate[]>(
+        `SELECT m.id AS messageId, m.conversationId AS conversationId, ${CJK_FTS}.rank AS rank
+           FROM ${CJK_FTS} JOIN "Message" m ON m.rowid = ${CJK_FTS}.rowid JOIN "Conversation" c ON c.id = m.conversationId
+          WHERE ${CJK_FTS} MATCH ? AND c.userId = ? ${tests.map((test) => `AND ${test.sql}`).join(" ")}
+          ORDER BY ${CJK_FTS}.rowid DESC LIMIT ${CANDIDATES}`,
+        match,
+        userId,
+        ...tests.map((test) => test.value),
+      )
+    : // CROSS JOIN keeps Message the outer loop, read newest first: the scan stops at CANDIDATES
+      // matches instead of testing every message of the person before sorting.
+      await db.$queryRawUnsafe<Candidate[]>(
+        `SELECT m.id AS messageId, m.conversationId AS conversationId, 0 AS rank
+           FROM "Message" m CROSS JOIN "Conversation" c ON c.id = m.conversationId
+          WHERE c.userId = ? ${tests.map((test) => `AND ${test.sql}`).join(" ")}
+          ORDER BY m.rowid DESC LIMIT ${CANDIDATES}`,
+        userId,
+        ...tests.map((test) => test.value),
+      );
+  return assemble(db, { userId, query, limit, titleRows, candidates });
 }
 
 /** Makes the FTS tables and triggers when missing; rebuilds the index when any trigger was missing. */
@@ -144,6 +235,8 @@ export async function ensureSqliteSearchIndex(db: Db): Promise<void> {
          SELECT m.rowid, m.content, ${OWNER_OF("c.userId")}, m.conversationId, m.id FROM "Message" m JOIN "Conversation" c ON c.id = m.conversationId`,
       );
       await tx.$executeRawUnsafe(`INSERT INTO ${TITLE_FTS}(${TITLE_FTS}) VALUES ('rebuild')`);
+      await tx.$executeRawUnsafe(`INSERT INTO ${CJK_FTS}(${CJK_FTS}) VALUES ('delete-all')`);
+      await tx.$executeRawUnsafe(`INSERT INTO ${CJK_FTS}(rowid, content) SELECT rowid, content FROM "Message" WHERE content GLOB '${CJK_GLOB}'`);
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

@@ -1,5 +1,6 @@
 import { generateId } from "ai";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Workspace } from "@/components/chat/workspace";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { listConversations } from "@/lib/db/conversations";
@@ -7,20 +8,19 @@ import { backendInfo } from "@/lib/server/backend-info";
 import { optionalPageContext } from "@/lib/server/context";
 import { listFolders } from "@/lib/workspace/folders";
 
-export const metadata = { title: "Not found · V4 Chat" };
 
 /**
  * A missing conversation (deleted, say, then reached with Back, or another person's): inside the
  * app's frame, so the sidebar with everything else stays in reach. Signed out, a plain page.
  */
 export default async function NotFound() {
-  const context = await optionalPageContext();
+  const [context, t] = await Promise.all([optionalPageContext(), getTranslations("notFound")]);
   if (!context) {
     return (
       <main className="flex h-dvh flex-col items-center justify-center gap-3 p-6 text-center">
-        <h1 className="text-xl font-semibold">Conversation not found</h1>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
         <Link href="/" className="rounded-lg bg-primary px-4 py-2 text-sm font-medium text-primary-foreground">
-          Go to V4 Chat
+          {t("toChats")}
         </Link>
       </main>
     );

@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Workspace } from "@/components/chat/workspace";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { toUIPath } from "@/lib/chat/history";
@@ -49,9 +50,12 @@ export default async function ConversationPage({
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("meta");
   const parsed = clientIdSchema.safeParse((await params).id);
-  if (!parsed.success) return { title: "Not found · V4 Chat" };
+  const tCommon = await getTranslations("common");
+  const notFound = t("pageTitle", { page: tCommon("notFoundTitle") });
+  if (!parsed.success) return { title: notFound };
   const { db, userId } = await pageContext();
   const conversation = await getConversation({ db, userId, id: parsed.data });
-  return { title: conversation ? `${conversation.title} · V4 Chat` : "Not found · V4 Chat" };
+  return { title: conversation ? t("pageTitle", { page: conversation.title }) : notFound };
 }
