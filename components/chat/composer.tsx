@@ -126,7 +126,7 @@ export function Composer({
                 if (chosen.length > 0) files.onFiles(chosen);
               }}
             />
-            <Button type="button" size="icon" variant="ghost" aria-label="Attach documents" title="Attach documents (or drop or paste them here)" onClick={() => picker.current?.click()}>
+            <Button type="button" size="icon" variant="ghost" aria-label="Attach files" title="Attach documents or images (or drop or paste them here)" onClick={() => picker.current?.click()}>
               <Paperclip className="h-4 w-4" />
             </Button>
           </>
