@@ -2,7 +2,7 @@
 
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { generateId } from "ai";
-import { ArrowLeft, BarChart3, EyeOff, Link2, Plus, SendHorizontal } from "lucide-react";
+import { ArrowLeft, BarChart3, EyeOff, ImagePlus, Link2, Plus, SendHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -24,12 +24,18 @@ import { PaneTabs } from "./pane-tabs";
 import { SavedComparisons, type SavedComparison } from "./saved-comparisons";
 import { useNarrowScreen, useSyncedScroll } from "./use-layout";
 import { VoteBar } from "./vote-bar";
+import { CompareImageTray } from "@/components/images/compare-image-tray";
+import { useImageDrafts } from "@/components/images/use-image-drafts";
+import type { ImageInfo } from "@/lib/images/contract";
+import { IMAGE_EXTENSIONS, looksLikeImage } from "@/lib/images/formats";
 
 export interface CarriedHistory {
   conversationId: string;
   title: string;
   promptId: string;
   promptText: string;
+  /** The prompt's images, attached again to the comparison's first prompt. */
+  promptImages: ImageInfo[];
   /** Messages before the prompt that come along. */
   count: number;
 }
@@ -64,6 +70,13 @@ export function CompareView({
   const [setup, setSetup] = useState<PaneSetup[]>(initial?.panes ?? DEFAULT_PANES);
   const [blind, setBlind] = useState(initial?.blind ?? false);
   const [draft, setDraft] = useState(carried?.promptText ?? "");
+  const images = useImageDrafts(carried?.promptImages);
+  const picker = useRef<HTMLInputElement>(null);
+  const addImages = (files: readonly File[]) => {
+    const pictures = files.filter(looksLikeImage);
+    if (pictures.length > 0) images.add(pictures);
+    return pictures.length > 0;
+  };
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<RequestProblem | null>(null);
   const [tab, setTab] = useState(0);
@@ -127,12 +140,13 @@ export function CompareView({
 
   const send = async () => {
     const text = draft.trim();
-    if (!text || sending || running) return;
+    if (!text || sending || running || images.uploading) return;
     setSending(true);
+    const imageIds = images.ready.map((image) => image.attachmentId);
     const body: StartComparisonRequest = {
       conversationId: id,
       parentId: lastTurn?.prompt.id ?? null,
-      message: { id: generateId(), text },
+      message: { id: generateId(), text, ...(imageIds.length > 0 ? { imageIds } : {}) },
       panes,
       blind: view?.blind ?? blind,
       ...(view === null && carried ? { from: { conversationId: carried.conversationId, promptId: carried.promptId } } : {}),
@@ -141,6 +155,7 @@ export function CompareView({
     setSending(false);
     if (!result) return;
     setDraft("");
+    images.clear();
     if (view === null) window.history.replaceState(null, "", `/compare/${id}`);
     setView(result.comparison);
   };
@@ -274,6 +289,8 @@ export function CompareView({
                 name={names[lane]?.name ?? ""}
                 detail={names[lane]?.detail}
                 turns={paneTurns[lane] ?? []}
+                // Said only when the models are shown: in blind mode it would name the model.
+                blindToImages={revealed && backend.models.find((info) => info.key === panes[lane]?.model)?.vision === false}
                 prices={prices[panes[lane]?.model ?? "flash"]}
                 markers={markers[lane] ?? []}
                 store={store}
@@ -313,17 +330,30 @@ export function CompareView({
           </div>
         )}
 
+        <CompareImageTray drafts={images} backend={backend} panes={panes} blind={view?.blind ?? blind} />
+
         <form
           className="flex items-end gap-2 rounded-xl border border-border bg-card p-2"
           onSubmit={(event) => {
             event.preventDefault();
             void send();
           }}
+          onDragOver={(event) => {
+            if (event.dataTransfer.types.includes("Files")) event.preventDefault();
+          }}
+          onDrop={(event) => {
+            if (event.dataTransfer.files.length === 0) return;
+            event.preventDefault();
+            addImages([...event.dataTransfer.files]);
+          }}
         >
           <textarea
             aria-label="Prompt for every pane"
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
+            onPaste={(event) => {
+              if (event.clipboardData.files.length > 0 && addImages([...event.clipboardData.files])) event.preventDefault();
+            }}
             onKeyDown={(event) => {
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
@@ -334,7 +364,25 @@ export function CompareView({
             placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
             className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
           />
-          <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running} className="h-9 w-9">
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            accept={IMAGE_EXTENSIONS.join(",")}
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden
+            data-testid="compare-image-input"
+            onChange={(event) => {
+              const chosen = [...(event.target.files ?? [])];
+              event.target.value = "";
+              addImages(chosen);
+            }}
+          />
+          <Button type="button" variant="ghost" size="icon" aria-label="Attach images" title="Attach images (or drop or paste them here)" onClick={() => picker.current?.click()} className="h-9 w-9">
+            <ImagePlus className="h-4 w-4" />
+          </Button>
+          <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running || images.uploading} className="h-9 w-9">
             <SendHorizontal className="h-4 w-4" />
           </Button>
         </form>

@@ -23,29 +23,7 @@ export function ImageTray({ drafts, backend, model, onModelChange }: { drafts: I
   const count = drafts.ready.length;
   return (
     <div className="flex flex-col gap-2 px-2.5 pt-2.5" data-testid="image-tray">
-      <ul className="flex gap-2 overflow-x-auto pb-0.5" aria-label="Images attached to this message">
-        {drafts.drafts.map((draft) => (
-          <li key={draft.key} className="relative shrink-0" data-state={draft.state} data-testid="draft-image">
-            <DraftThumb draft={draft} />
-            <button
-              type="button"
-              onClick={() => drafts.remove(draft.key)}
-              aria-label={`Remove ${draft.name}`}
-              className="absolute -top-1.5 -right-1.5 flex h-6 w-6 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm hover:text-foreground"
-            >
-              <X className="h-3.5 w-3.5" />
-            </button>
-          </li>
-        ))}
-      </ul>
-      {drafts.drafts.map((draft) =>
-        draft.state === "failed" ? (
-          <p key={draft.key} role="alert" className="flex items-start gap-1.5 text-xs text-danger" data-testid="image-error">
-            <AlertCircle className="mt-px h-3.5 w-3.5 shrink-0" />
-            {draft.error}
-          </p>
-        ) : null,
-      )}
+      <DraftImageList drafts={drafts} />
       {chosen && !chosen.vision ? (
         <div role="alert" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-warning/40 bg-warning/10 px-3 py-2 text-sm" data-testid="vision-notice">
           <ImageOff className="h-4 w-4 shrink-0 text-warning" aria-hidden />
@@ -80,6 +58,37 @@ export function ImageTray({ drafts, backend, model, onModelChange }: { drafts: I
         )
       )}
     </div>
+  );
+}
+
+/** The draft's thumbnails, each with its remove button, and why any was refused. */
+export function DraftImageList({ drafts }: { drafts: ImageDrafts }) {
+  return (
+    <>
+    <ul className="-mt-1.5 flex gap-2 overflow-x-auto pt-1.5 pr-1.5 pb-0.5" aria-label="Images attached to this message">
+      {drafts.drafts.map((draft) => (
+        <li key={draft.key} className="relative shrink-0" data-state={draft.state} data-testid="draft-image">
+          <DraftThumb draft={draft} />
+          <button
+            type="button"
+            onClick={() => drafts.remove(draft.key)}
+            aria-label={`Remove ${draft.name}`}
+            className="absolute -top-1.5 -right-1.5 flex h-6 w-6 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm hover:text-foreground"
+          >
+            <X className="h-3.5 w-3.5" />
+          </button>
+        </li>
+      ))}
+    </ul>
+    {drafts.drafts.map((draft) =>
+      draft.state === "failed" ? (
+        <p key={draft.key} role="alert" className="flex items-start gap-1.5 text-xs text-danger" data-testid="image-error">
+          <AlertCircle className="mt-px h-3.5 w-3.5 shrink-0" />
+          {draft.error}
+        </p>
+      ) : null,
+    )}
+    </>
   );
 }
 

@@ -4,7 +4,7 @@
 // it is added, so its thumbnail shows at once and its token estimate is known before sending.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MAX_IMAGES_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
-import type { ImageInfo } from "@/lib/images/contract";
+import { imageUrl, type ImageInfo } from "@/lib/images/contract";
 import { downscaleImage } from "./downscale";
 import { uploadImageFile } from "./upload-image";
 
@@ -31,13 +31,16 @@ export function toImageDataPart(image: ImageInfo): FileDataPart {
 
 let nextKey = 0;
 
-export function useImageDrafts() {
-  const [drafts, setDrafts] = useState<DraftImage[]>([]);
+/** `initial`: images already stored (a prompt carried into a comparison), shown ready. */
+export function useImageDrafts(initial: readonly ImageInfo[] = []) {
+  const [drafts, setDrafts] = useState<DraftImage[]>(() =>
+    initial.map((image) => ({ key: `image-${nextKey++}`, name: image.name, preview: imageUrl(image.attachmentId), state: "ready", image })),
+  );
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;
 
-  // Previews are object URLs of the local file: released when the draft goes.
-  const release = (list: readonly DraftImage[]) => list.forEach((draft) => URL.revokeObjectURL(draft.preview));
+  // Previews of local files are object URLs: released when the draft goes.
+  const release = (list: readonly DraftImage[]) => list.forEach((draft) => draft.preview.startsWith("blob:") && URL.revokeObjectURL(draft.preview));
   useEffect(() => () => release(draftsRef.current), []);
 
   const update = (key: string, change: (draft: DraftImage) => DraftImage) =>

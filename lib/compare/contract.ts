@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getModelInfo, MODEL_KEYS } from "@/lib/ai/catalogue";
 import { MODE_LABELS, REASONING_MODES } from "@/lib/ai/modes";
-import { clientIdSchema, MAX_MESSAGE_CHARS, type ChatUIMessage } from "@/lib/contract";
+import { clientIdSchema, MAX_IMAGES_PER_MESSAGE, MAX_MESSAGE_CHARS, type ChatUIMessage, type ImageFigures } from "@/lib/contract";
 import { VOTE_OUTCOMES, type VoteOutcome } from "./results";
 
 export const MIN_PANES = 2;
@@ -29,6 +29,8 @@ export const startComparisonSchema = z.object({
   message: z.object({
     id: clientIdSchema,
     text: z.string().trim().min(1, "The message is empty").max(MAX_MESSAGE_CHARS, "The message is too long"),
+    /** Images (attachment ids from /api/images): panes whose model sees images get them, the others the words only. */
+    imageIds: z.array(clientIdSchema).max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message`).optional(),
   }),
   panes: z.array(paneSetupSchema).min(MIN_PANES, `Compare at least ${MIN_PANES} answers`).max(MAX_PANES, `Compare at most ${MAX_PANES} answers`),
   blind: z.boolean().default(false),
@@ -56,7 +58,7 @@ export interface ComparisonVote {
 }
 
 export interface ComparisonTurnView {
-  prompt: { id: string; text: string };
+  prompt: { id: string; text: string; images?: Array<{ attachmentId: string; name: string; image: ImageFigures }> };
   /** By lane: the pane's answer to this prompt (null while it has none). */
   answers: Array<ChatUIMessage | null>;
   vote: ComparisonVote | null;

@@ -6,7 +6,7 @@ import { resolveMode, type ReasoningMode } from "@/lib/ai/modes";
 import { enforceLimits } from "@/lib/auth/limits";
 import { answerUpdate } from "@/lib/chat/answer-record";
 import type { Generation } from "@/lib/chat/generation";
-import { toModelMessages } from "@/lib/chat/history";
+import { toModelMessages, type HistoryMessage } from "@/lib/chat/history";
 import { selectedPath } from "@/lib/chat/message-tree";
 import { claimConversation, concurrencyLimits, startGeneration, type ConversationClaim } from "@/lib/chat/registry";
 import { fallbackTitle, makeTitle } from "@/lib/chat/title";
@@ -27,6 +27,8 @@ import {
   type Message,
 } from "@/lib/db/queries";
 import { ChatError } from "@/lib/errors";
+import { attachImages, withImages } from "@/lib/images/service";
+import { blobStore } from "@/lib/storage";
 import type { PaneSetup, startComparisonSchema } from "./contract";
 import { comparisonTurns, laneHistory } from "./thread";
 import type { z } from "zod";
@@ -52,18 +54,25 @@ export async function startComparisonTurn({ db, userId, backend, request }: { db
   const claims = await claimPanes({ db, userId, conversationId, lanes });
   try {
     const carried = request.parentId === null && request.from ? await carriedHistory({ db, userId, ...request.from }) : [];
+    const imageParts = await attachImages({ db, store: blobStore(), userId, ids: request.message.imageIds ?? [] });
     const turn = await reserveComparisonTurn({
       db,
       userId,
       conversationId,
       parentId: request.parentId,
-      prompt: { id: request.message.id, text: request.message.text, parts: JSON.stringify([{ type: "text", text: request.message.text }]) },
+      prompt: { id: request.message.id, text: request.message.text, parts: JSON.stringify([...imageParts, { type: "text", text: request.message.text }]) },
       answers: request.panes.map((pane) => answerStart(backend, pane)),
       create: { title: fallbackTitle(request.message.text), blind: request.blind, carried },
     }).catch((error: unknown) => {
       throw error instanceof ComparisonRejected ? rejection(error) : error;
     });
     const makesTitle = request.parentId === null && turn.conversation.titleSource === "auto";
+    // Every pane's history is read (images included) before any pane starts.
+    const histories = await Promise.all(
+      turn.answers.map((answer, lane) =>
+        paneHistory({ db, userId, backend, messages: turn.messages, lanes: request.panes.length, answer, pane: request.panes[lane] as PaneSetup }),
+      ),
+    );
     const generations = turn.answers.map((answer, lane) =>
       startPane({
         db,
@@ -71,6 +80,7 @@ export async function startComparisonTurn({ db, userId, backend, request }: { db
         backend,
         conversationId,
         messages: turn.messages,
+        history: histories[lane] ?? [],
         lanes: request.panes.length,
         answer,
         pane: request.panes[lane] as PaneSetup,
@@ -113,7 +123,8 @@ export async function retryPane({
     const reserved = await reserveLaneAnswer({ db, userId, conversationId, promptId, lane, answer: answerStart(backend, pane) }).catch((error: unknown) => {
       throw error instanceof ComparisonRejected ? rejection(error) : error;
     });
-    return startPane({ db, userId, backend, conversationId, messages: reserved.messages, lanes: panes.length, answer: reserved.answer, pane, claim });
+    const history = await paneHistory({ db, userId, backend, messages: reserved.messages, lanes: panes.length, answer: reserved.answer, pane });
+    return startPane({ db, userId, backend, conversationId, messages: reserved.messages, history, lanes: panes.length, answer: reserved.answer, pane, claim });
   } catch (error) {
     claim.release();
     throw error;
@@ -153,13 +164,41 @@ function answerStart(backend: Backend, pane: PaneSetup): AnswerStart & { model: 
   };
 }
 
-/** Starts one pane's generation: its history is the prompts plus its own answers. */
+/**
+ * One pane's history: the prompts plus its own answers, with the prompts' images when the pane's
+ * model sees them (else a note where each was).
+ */
+async function paneHistory({
+  db,
+  userId,
+  backend,
+  messages,
+  lanes,
+  answer,
+  pane,
+}: {
+  db: Db;
+  userId: string;
+  backend: Backend;
+  messages: Message[];
+  lanes: number;
+  answer: Message;
+  pane: PaneSetup;
+}) {
+  const turns = comparisonTurns(messages, lanes);
+  const end = turns.findIndex((turn) => turn.prompt.id === answer.parentId);
+  const path = laneHistory(turns.slice(0, end + 1), answer.lane).filter((message) => message.id !== answer.id);
+  return withImages({ db, store: blobStore(), userId, path, vision: backend.vision(pane.model) });
+}
+
+/** Starts one pane's generation with its history (see paneHistory). */
 function startPane({
   db,
   userId,
   backend,
   conversationId,
   messages,
+  history,
   lanes,
   answer,
   pane,
@@ -171,6 +210,7 @@ function startPane({
   backend: Backend;
   conversationId: string;
   messages: Message[];
+  history: HistoryMessage[];
   lanes: number;
   answer: Message;
   pane: PaneSetup;
@@ -179,7 +219,6 @@ function startPane({
 }): Generation {
   const turns = comparisonTurns(messages, lanes);
   const end = turns.findIndex((turn) => turn.prompt.id === answer.parentId);
-  const history = laneHistory(turns.slice(0, end + 1), answer.lane).filter((message) => message.id !== answer.id);
   const version = turns[end]?.answers[answer.lane]?.version ?? { index: 1, count: 1 };
   const effective = resolveMode(pane.mode, backend.contextWindow, getModelInfo(pane.model).capabilities.thinkMaxMinContext);
   const answerId = answer.id;
