@@ -60,5 +60,19 @@ for (const variant of [
     await page.screenshot({ path: `${OUT}/images-${variant.name}-4-viewer.png` });
     expect(await axeViolations(page), "larger view").toEqual([]);
     await page.keyboard.press("Escape");
+
+    await page.goto("/compare");
+    await pasteImage(page, { width: 1200, height: 800, name: "diagram.png", caption: "Architecture", into: "Prompt for every pane" });
+    await expect(page.getByTestId("compare-image-tray").getByTestId("draft-image")).toHaveAttribute("data-state", "ready");
+    await page.getByRole("textbox", { name: "Prompt for every pane" }).fill("Explain this diagram");
+    await page.screenshot({ path: `${OUT}/images-${variant.name}-5-compare-draft.png` });
+    expect(await axeViolations(page), "comparison with an image, before sending").toEqual([]);
+    await page.getByRole("button", { name: "Send to every pane" }).click();
+    // On a phone the panes are tabs: show Pro's, which says it got the words only.
+    if (variant.viewport.width < 640) await page.getByRole("tab").nth(1).click();
+    await expect(page.getByTestId("pane-no-vision")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send to every pane" })).toBeVisible();
+    await expect(page.locator('[data-testid="compare-pane"] [data-status="streaming"]')).toHaveCount(0, { timeout: 45_000 });
+    await page.screenshot({ path: `${OUT}/images-${variant.name}-6-compare.png` });
   });
 }

@@ -106,4 +106,27 @@ test.describe("images for Flash", () => {
     await expect(page.getByTestId("draft-image")).toHaveAttribute("data-state", "failed");
     await expect(page.getByTestId("image-error")).toHaveText("“fake.png” is a PDF file: images must be PNG, JPEG, WebP or GIF.");
   });
+
+  test("a comparison with an image: the Flash pane sees it, the Pro pane gets the words and says so", async ({ page }) => {
+    await page.goto("/compare");
+    await pasteImage(page, { width: 640, height: 480, name: "diagram.png", into: "Prompt for every pane" });
+    const tray = page.getByTestId("compare-image-tray");
+    await expect(tray.getByTestId("draft-image")).toHaveAttribute("data-state", "ready");
+    await expect(tray.getByTestId("compare-vision-note")).toHaveText("V4 Pro · Think High cannot see images: that pane gets the words only.");
+
+    const tag = uniqueTag("cmp");
+    await page.getByRole("textbox", { name: "Prompt for every pane" }).fill(`${tag} explain the diagram`);
+    await page.getByRole("button", { name: "Send to every pane" }).click();
+    const panes = page.getByTestId("compare-pane");
+    await expect(panes).toHaveCount(2);
+    await expect(panes.nth(0)).toContainText("I see 1 image: a PNG of 640×480 pixels", { timeout: 45_000 });
+    await expect(panes.nth(1).getByTestId("pane-no-vision")).toHaveText("This model cannot see images: it got the words only.");
+    await expect(panes.nth(0).getByTestId("pane-no-vision")).toHaveCount(0);
+
+    const requests = await receivedRequests(tag);
+    const flash = requests.find((request) => request.body.model === "deepseek-flash")!;
+    const pro = requests.find((request) => request.body.model === "deepseek-v4-pro")!;
+    expect((flash.body.messages.at(-1)!.content as Array<{ type: string }>).map((part) => part.type)).toEqual(["image_url", "text"]);
+    expect(pro.body.messages.at(-1)!.content).toBe(`[An image was attached here (“diagram.png”); this model cannot see images.]\n\n${tag} explain the diagram`);
+  });
 });

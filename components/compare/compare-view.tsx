@@ -236,7 +236,7 @@ export function CompareView({
         >
           <Link2 className="h-4 w-4" /> Sync scroll
         </Button>
-        <Link href="/compare/results" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
+        <Link href="/compare/results" title="Results: your votes and figures" aria-label="Results" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
           <BarChart3 className="h-4 w-4" />
           <span className="hidden sm:inline">Results</span>
         </Link>

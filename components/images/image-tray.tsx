@@ -65,29 +65,29 @@ export function ImageTray({ drafts, backend, model, onModelChange }: { drafts: I
 export function DraftImageList({ drafts }: { drafts: ImageDrafts }) {
   return (
     <>
-    <ul className="-mt-1.5 flex gap-2 overflow-x-auto pt-1.5 pr-1.5 pb-0.5" aria-label="Images attached to this message">
-      {drafts.drafts.map((draft) => (
-        <li key={draft.key} className="relative shrink-0" data-state={draft.state} data-testid="draft-image">
-          <DraftThumb draft={draft} />
-          <button
-            type="button"
-            onClick={() => drafts.remove(draft.key)}
-            aria-label={`Remove ${draft.name}`}
-            className="absolute -top-1.5 -right-1.5 flex h-6 w-6 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm hover:text-foreground"
-          >
-            <X className="h-3.5 w-3.5" />
-          </button>
-        </li>
-      ))}
-    </ul>
-    {drafts.drafts.map((draft) =>
-      draft.state === "failed" ? (
-        <p key={draft.key} role="alert" className="flex items-start gap-1.5 text-xs text-danger" data-testid="image-error">
-          <AlertCircle className="mt-px h-3.5 w-3.5 shrink-0" />
-          {draft.error}
-        </p>
-      ) : null,
-    )}
+      <ul className="-mt-1.5 flex gap-2 overflow-x-auto pt-1.5 pr-1.5 pb-0.5" aria-label="Images attached to this message">
+        {drafts.drafts.map((draft) => (
+          <li key={draft.key} className="relative shrink-0" data-state={draft.state} data-testid="draft-image">
+            <DraftThumb draft={draft} />
+            <button
+              type="button"
+              onClick={() => drafts.remove(draft.key)}
+              aria-label={`Remove ${draft.name}`}
+              className="absolute -top-1.5 -right-1.5 flex h-6 w-6 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm hover:text-foreground"
+            >
+              <X className="h-3.5 w-3.5" />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {drafts.drafts.map((draft) =>
+        draft.state === "failed" ? (
+          <p key={draft.key} role="alert" className="flex items-start gap-1.5 text-xs text-danger" data-testid="image-error">
+            <AlertCircle className="mt-px h-3.5 w-3.5 shrink-0" />
+            {draft.error}
+          </p>
+        ) : null,
+      )}
     </>
   );
 }

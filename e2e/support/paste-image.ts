@@ -5,8 +5,11 @@ import type { Page } from "@playwright/test";
  * (a gradient with shapes and a caption, so thumbnails look like something), put on a paste
  * event's clipboard as a file.
  */
-export async function pasteImage(page: Page, { width, height, name = "image.png", caption = "Q3 revenue" }: { width: number; height: number; name?: string; caption?: string }): Promise<void> {
-  await page.getByRole("textbox", { name: "Message" }).evaluate(
+export async function pasteImage(
+  page: Page,
+  { width, height, name = "image.png", caption = "Q3 revenue", into = "Message" }: { width: number; height: number; name?: string; caption?: string; into?: string },
+): Promise<void> {
+  await page.getByRole("textbox", { name: into }).evaluate(
     async (box, { width, height, name, caption }) => {
       const canvas = document.createElement("canvas");
       canvas.width = width;
