@@ -96,8 +96,9 @@ export function ChatView(props: ChatViewProps) {
     return () => window.removeEventListener("keydown", onKey);
   }, [busy]);
 
-  const documents = useDocumentDrafts();
   const images = useImageDrafts();
+  // A scanned PDF (no text layer) comes back as its pages' images, read by Flash's vision.
+  const documents = useDocumentDrafts({ onScanned: (scanned) => images.addStored(scanned.images) });
   const chosenModel = backend.models.find((info) => info.key === model);
   // Images wait for a model that sees them: nothing is sent while the notice says so.
   const imagesRefused = images.drafts.length > 0 && chosenModel?.vision === false;

@@ -11,6 +11,7 @@ const STAGES: Record<UploadProgress["stage"], string> = {
   sending: "Uploading",
   reading: "Reading page",
   counting: "Counting tokens",
+  rendering: "Drawing page",
   saving: "Saving",
 };
 
@@ -18,6 +19,7 @@ function progressText(progress: UploadProgress | null): { label: string; share: 
   if (!progress) return { label: "Starting…", share: null };
   const share = progress.total > 0 ? Math.min(progress.done / progress.total, 1) : null;
   if (progress.stage === "reading") return { label: `Reading page ${progress.done} of ${progress.total}`, share };
+  if (progress.stage === "rendering") return { label: `No text layer: drawing page ${progress.done} of ${progress.total} as an image`, share };
   if (progress.stage === "sending") return { label: `Uploading ${formatFileSize(progress.done)} of ${formatFileSize(progress.total)}`, share };
   return { label: `${STAGES[progress.stage]}…`, share };
 }

@@ -3,7 +3,7 @@
 // The documents attached to the message being written: each uploads (and is read on the server)
 // as soon as it is added, so its tokens and cost are known before anything is sent.
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { DocumentInfo } from "@/lib/documents/contract";
+import type { DocumentInfo, ScannedPages } from "@/lib/documents/contract";
 import { MAX_DOCUMENTS_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
 import { formatFileSize } from "./figures";
 import { documentLimits, uploadDocumentFile, type UploadProgress } from "./upload-client";
@@ -30,7 +30,13 @@ export function toFileDataPart(document: DocumentInfo): FileDataPart {
   };
 }
 
-export function useDocumentDrafts() {
+/**
+ * `onScanned`: a PDF without a text layer is read as page images (for Flash's vision) and handed
+ * over, instead of being refused; without it such a PDF is refused with the reason.
+ */
+export function useDocumentDrafts({ onScanned }: { onScanned?: (scanned: ScannedPages) => void } = {}) {
+  const onScannedRef = useRef(onScanned);
+  onScannedRef.current = onScanned;
   const [drafts, setDrafts] = useState<DraftDocument[]>([]);
   const [windowTokens, setWindowTokens] = useState<number | null>(null);
   const draftsRef = useRef(drafts);
@@ -57,8 +63,12 @@ export function useDocumentDrafts() {
         continue;
       }
       setDrafts((current) => [...current, { key, name, state: "uploading", progress: null }]);
-      uploadDocumentFile(file, (progress) => update(key, { key, name, state: "uploading", progress }))
-        .then(({ document, duplicate }) => update(key, { key, name, state: "ready", document, duplicate }))
+      uploadDocumentFile(file, (progress) => update(key, { key, name, state: "uploading", progress }), { scannedAsImages: onScannedRef.current !== undefined })
+        .then((outcome) => {
+          if ("document" in outcome) return update(key, { key, name, state: "ready", document: outcome.document, duplicate: outcome.duplicate });
+          update(key, null);
+          onScannedRef.current?.(outcome.scanned);
+        })
         .catch((error: unknown) => update(key, { key, name, state: "failed", error: error instanceof Error ? error.message : String(error) }));
     }
   }, []);

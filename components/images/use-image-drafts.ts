@@ -67,6 +67,14 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
     }
   }, []);
 
+  /** Images already stored (a scanned PDF's pages), shown ready. */
+  const addStored = useCallback((images: readonly ImageInfo[]) => {
+    setDrafts((current) => [
+      ...current,
+      ...images.map((image): DraftImage => ({ key: `image-${nextKey++}`, name: image.name, preview: imageUrl(image.attachmentId), state: "ready", image })),
+    ]);
+  }, []);
+
   const remove = useCallback((key: string) => {
     setDrafts((current) => {
       release(current.filter((draft) => draft.key === key));
@@ -83,7 +91,7 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
   const ready = useMemo(() => drafts.flatMap((draft) => (draft.state === "ready" ? [draft.image] : [])), [drafts]);
   const uploading = drafts.some((draft) => draft.state === "uploading");
   const tokens = ready.reduce((sum, image) => sum + image.tokens, 0);
-  return { drafts, ready, uploading, tokens, add, remove, clear };
+  return { drafts, ready, uploading, tokens, add, addStored, remove, clear };
 }
 
 export type ImageDrafts = ReturnType<typeof useImageDrafts>;

@@ -12,8 +12,8 @@ export const clientIdSchema = z
 
 export const MAX_DOCUMENTS_PER_MESSAGE = 10;
 
-/** Images one message may carry (each is at most ~384 input tokens; the body limit is the real bound). */
-export const MAX_IMAGES_PER_MESSAGE = 8;
+/** Images one message may carry (a scanned PDF of up to 20 pages included; each is at most ~384 input tokens). */
+export const MAX_IMAGES_PER_MESSAGE = 20;
 
 export const MAX_MESSAGE_CHARS = 4_000_000; // ~1M tokens of text: the context window is the real limit
 
