@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { makeScannedPdf } from "./support/document-fixtures";
 import { makePng } from "./support/image-fixtures";
 import { ChatPage } from "./support/chat-page";
 import { pasteImage } from "./support/paste-image";
@@ -128,5 +129,27 @@ test.describe("images for Flash", () => {
     const pro = requests.find((request) => request.body.model === "deepseek-v4-pro")!;
     expect((flash.body.messages.at(-1)!.content as Array<{ type: string }>).map((part) => part.type)).toEqual(["image_url", "text"]);
     expect(pro.body.messages.at(-1)!.content).toBe(`[An image was attached here (“diagram.png”); this model cannot see images.]\n\n${tag} explain the diagram`);
+  });
+
+  test("a scanned PDF (no text layer) becomes its pages' images, read by Flash", async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.chooseModel("Flash");
+    await page.getByTestId("attach-input").setInputFiles([{ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makeScannedPdf(2)) }]);
+    const drafts = page.getByTestId("draft-image");
+    await expect(drafts).toHaveCount(2);
+    await expect(drafts.nth(0).getByRole("button", { name: "View scan.pdf, page 1 of 2 (1190×1684 · ≈384 tokens)" })).toBeVisible();
+    await expect(drafts.nth(1).getByRole("button", { name: "View scan.pdf, page 2 of 2 (1190×1684 · ≈384 tokens)" })).toBeVisible();
+    await expect(page.getByTestId("document-card")).toHaveCount(0);
+    await expect(page.getByTestId("image-estimate")).toHaveText(/^2 images · ≈768 input tokens/);
+
+    const tag = uniqueTag("scan");
+    await chat.send(`${tag} summarise the scan`);
+    expect(await chat.waitForAnswerToEnd()).toBe("complete");
+    await expect(chat.lastAnswer()).toContainText("I see 2 images: a JPEG of 1190×1684 pixels");
+    const [request] = await receivedRequests(tag);
+    const content = request!.body.messages.at(-1)!.content as Array<{ type: string; image_url?: { url: string } }>;
+    expect(content.map((part) => part.type)).toEqual(["image_url", "image_url", "text"]);
+    expect(content[0]!.image_url!.url).toMatch(/^data:image\/jpeg;base64,\/9j\//);
   });
 });
