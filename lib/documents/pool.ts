@@ -10,6 +10,9 @@ import { env } from "@/lib/env";
 import type { ProgressEvent } from "./extract";
 import type { ExtractOutcome, ExtractTask, RenderOutcome } from "./worker/extract-task";
 
+/** Mirrors RENDER_END in worker/extract-task.ts (not imported: that module loads pdf.js and the canvas). */
+const RENDER_END = "end";
+
 /** A worker that goes past this much heap dies (and the upload fails cleanly) instead of the server. */
 const WORKER_HEAP_MB = 1536;
 
@@ -40,9 +43,14 @@ export async function renderInPool(
   signal?: AbortSignal,
 ): Promise<RenderOutcome> {
   const { port1, port2 } = new MessageChannel();
-  port1.on("message", (event: ProgressEvent) => onProgress?.(event));
+  let end = () => {};
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  port1.on("message", (event: ProgressEvent | typeof RENDER_END) => (event === RENDER_END ? end() : onProgress?.(event)));
   try {
-    return (await documentPool().run({ ...task, port: port2 } satisfies ExtractTask, { name: "renderPagesTask", transferList: [port2], signal })) as RenderOutcome;
+    const outcome = (await documentPool().run({ ...task, port: port2 } satisfies ExtractTask, { name: "renderPagesTask", transferList: [port2], signal })) as RenderOutcome;
+    // A rendered scan posted its end mark after the last page's progress: wait until all arrived.
+    if (outcome.ok) await ended;
+    return outcome;
   } catch (error) {
     if (signal?.aborted) throw error;
     console.error(`[documents] page rendering failed on “${task.name}”`, error);

@@ -27,12 +27,17 @@ export interface ExtractedDocument {
 
 export type ExtractOutcome = { ok: true; document: ExtractedDocument } | { ok: false; error: DocumentErrorData };
 
+/** The last message of a render's progress port. */
+export const RENDER_END = "end";
+
 export type RenderOutcome = { ok: true; pages: PageImage[] } | { ok: false; error: DocumentErrorData };
 
 /** A scanned PDF's pages as JPEG images (piscina runs it by name: `renderPagesTask`). */
 export async function renderPagesTask({ bytes, name, port }: ExtractTask): Promise<RenderOutcome> {
   try {
     const pages = await renderPdfPages(bytes, name, (done, total) => port?.postMessage({ stage: "rendering", done, total } satisfies ProgressEvent));
+    // After every page's progress on the same port: the pool waits for it, so no page's event is lost.
+    port?.postMessage(RENDER_END);
     return { ok: true, pages };
   } catch (error) {
     if (error instanceof DocumentError) return { ok: false, error: { problem: error.problem, message: error.message } };
