@@ -16,7 +16,8 @@ import type { RunningSimulator } from "@/lib/simulator/server";
 import { LocalFolderStore } from "@/lib/storage/local-folder";
 import { estimateImageTokens } from "./formats";
 import { inspectImage } from "./inspect";
-import { uploadImage } from "./service";
+import { uploadImage, visionRefusal } from "./service";
+import { createOpenRouterBackend, createSelfHostedBackend } from "@/lib/ai/backends/openai-compatible";
 
 let t: TestDatabase;
 let sim: RunningSimulator;
@@ -155,5 +156,16 @@ describe("the simulator's image blocks", () => {
     const text = (await (await post({ ...body, messages: [{ role: "user", content: "what is it?" }] })).json()) as { usage: { prompt_tokens: number } };
     expect(first.usage.prompt_tokens - text.usage.prompt_tokens).toBe(100);
     expect(first.choices[0].message.content).toMatch(/^I see 1 image: a PNG of 320×320 pixels/);
+  });
+});
+
+describe("which backends and models see images", () => {
+  it("Flash does on DeepSeek, OpenRouter and the simulator; Pro never; a self-hosted server does not", () => {
+    const openRouter = createOpenRouterBackend({ baseURL: "http://127.0.0.1:1/v1", apiKey: "k" });
+    const selfHosted = createSelfHostedBackend({ baseURL: "http://gpu-box:8000/v1", dialect: "vllm", contextWindow: 1_048_576 });
+    expect([backend.vision("flash"), backend.vision("pro"), openRouter.vision("flash"), openRouter.vision("pro"), selfHosted.vision("flash")]).toEqual([true, false, true, false, false]);
+    expect(visionRefusal(backend, "flash")).toBeNull();
+    expect(visionRefusal(openRouter, "pro")).toBe("Images need V4.1 Flash: V4 Pro cannot see images. Switch to V4.1 Flash, or remove the images.");
+    expect(visionRefusal(selfHosted, "flash")).toBe("vLLM at gpu-box:8000 does not read images. Remove them to send this message.");
   });
 });
