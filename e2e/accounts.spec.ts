@@ -136,7 +136,7 @@ test("the admin adds a user; each sees only their own conversations (isolation m
   expect(list.conversations.map((item) => item.id)).toEqual([bobConversation]);
   expect((await bob.page.goto(`/c/${adaConversation}`))?.status()).toBe(404);
   await bob.page.goto("/admin");
-  await expect(bob.page.getByText("Conversation not found")).toBeVisible();
+  await expect(bob.page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
   expect(await upstreamRequests(`Intruder ${tag}`)).toBe(0);
   expect(await snapshot(ada.page.request, adaConversation)).toEqual(before);

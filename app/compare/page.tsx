@@ -2,7 +2,9 @@ import { generateId } from "ai";
 import { CompareView, type CarriedHistory } from "@/components/compare/compare-view";
 import { selectedPath } from "@/lib/chat/message-tree";
 import { narrowPanes } from "@/lib/compare/view";
-import { clientIdSchema } from "@/lib/contract";
+import { clientIdSchema, MAX_DOCUMENTS_PER_MESSAGE } from "@/lib/contract";
+import type { DocumentInfo } from "@/lib/documents/contract";
+import { listDocuments } from "@/lib/documents/store";
 import { getConversation, listComparisons, listMessages } from "@/lib/db/queries";
 import type { Db } from "@/lib/db/client";
 import { backendInfo } from "@/lib/server/backend-info";
@@ -13,18 +15,24 @@ export const metadata = { title: "Compare · V4 Chat" };
 
 /**
  * A new comparison, created by its first prompt. From a chat ("compare this prompt": `?from=…&prompt=…`)
- * the prompt is filled in and the chat's history before it comes along.
+ * the prompt is filled in and the chat's history before it comes along. From the documents page
+ * ("compare summaries": `?document=…`, repeatable) the documents are attached to the first prompt.
  */
 export default async function NewComparisonPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, userId } = await pageContext();
   const params = await searchParams;
-  const [saved, carried] = await Promise.all([listComparisons({ db, userId }), carriedFrom({ db, userId, from: params.from, prompt: params.prompt })]);
+  const [saved, carried, documents] = await Promise.all([
+    listComparisons({ db, userId }),
+    carriedFrom({ db, userId, from: params.from, prompt: params.prompt }),
+    attachedDocuments({ db, userId, ids: params.document }),
+  ]);
   return (
     <CompareView
       backend={backendInfo()}
       initial={null}
       newId={generateId()}
       carried={carried}
+      documents={documents}
       saved={saved.map((item) => ({ ...item, panes: narrowPanes(item.panes), updatedAt: item.updatedAt.toISOString() }))}
     />
   );
@@ -46,4 +54,14 @@ async function carriedFrom({ db, userId, from, prompt }: { db: Db; userId: strin
       : [],
   );
   return { conversationId: conversation.id, title: conversation.title, promptId: target.id, promptText: target.content, promptImages, count: index };
+}
+
+/** The documents named by `?document=`, the person's own only (another's id is ignored). */
+async function attachedDocuments({ db, userId, ids }: { db: Db; userId: string; ids: string | string[] | undefined }): Promise<DocumentInfo[]> {
+  const wanted = [ids ?? []].flat().flatMap((id) => {
+    const parsed = clientIdSchema.safeParse(id);
+    return parsed.success ? [parsed.data] : [];
+  });
+  if (wanted.length === 0) return [];
+  return listDocuments({ db, userId, ids: wanted.slice(0, MAX_DOCUMENTS_PER_MESSAGE) });
 }

@@ -98,7 +98,7 @@ export function ChatView(props: ChatViewProps) {
 
   const images = useImageDrafts();
   // A scanned PDF (no text layer) comes back as its pages' images, read by Flash's vision.
-  const documents = useDocumentDrafts({ onScanned: (scanned) => images.addStored(scanned.images) });
+  const documents = useDocumentDrafts([], { onScanned: (scanned) => images.addStored(scanned.images) });
   const chosenModel = backend.models.find((info) => info.key === model);
   // Images wait for a model that sees them: nothing is sent while the notice says so.
   const imagesRefused = images.drafts.length > 0 && chosenModel?.vision === false;
@@ -226,7 +226,7 @@ export function ChatView(props: ChatViewProps) {
             },
             accept: [...ACCEPTED_EXTENSIONS, ...IMAGE_EXTENSIONS].join(","),
             blocked: documents.uploading || images.uploading || imagesRefused,
-            tray: (
+            tray: (draft) => (
               <>
               <ImageTray drafts={images} backend={backend} model={model} onModelChange={setModel} />
               <DocumentTray
@@ -235,7 +235,7 @@ export function ChatView(props: ChatViewProps) {
                 model={model}
                 mode={mode}
                 conversationTokens={contextUsed}
-                draftTokens={0}
+                draftTokens={draft.tokens}
                 conversationHasDocuments={conversationHasDocuments}
                 busy={busy}
                 onPreset={send}

@@ -16,8 +16,8 @@ export interface ComposerFiles {
   onFiles: (files: File[]) => void;
   /** For the file picker, e.g. ".pdf,.docx,.md". */
   accept: string;
-  /** Shown above the text box (the attached documents and their estimate). */
-  tray?: React.ReactNode;
+  /** Shown above the text box (the attached documents and their estimate, which counts the typed words too). */
+  tray?: React.ReactNode | ((draft: DraftSize) => React.ReactNode);
   /** Sending waits while a file is still being read. */
   blocked?: boolean;
 }
@@ -86,7 +86,7 @@ export function Composer({
         if (event.dataTransfer.files.length > 0) files.onFiles([...event.dataTransfer.files]);
       }}
     >
-      {files?.tray}
+      {typeof files?.tray === "function" ? files.tray(draft) : files?.tray}
       <textarea
         ref={area}
         aria-label="Message"

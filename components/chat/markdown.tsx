@@ -1,31 +1,11 @@
 "use client";
 
-import { code } from "@streamdown/code";
-import { math } from "@streamdown/math";
 import { memo, useMemo } from "react";
-import { defaultRehypePlugins, Streamdown, type Components, type MathPlugin } from "streamdown";
-import type { Pluggable, Plugin } from "unified";
+import { defaultRehypePlugins, Streamdown, type Components } from "streamdown";
+import type { Pluggable } from "unified";
 import { normalizeMathMarkdown } from "@/lib/markdown/math-delimiters";
+import { katexMarkdown, lazyCode, plainCode, useLazy } from "./lazy-plugins";
 import { DISALLOWED_ELEMENTS, ImagePlaceholder, recordBlockedLinks, SafeLink, urlTransform } from "./markdown-safety";
-
-/**
- * KaTeX with `trust` pinned off: `\href`, `\url`, `\includegraphics` and the `\html…` commands
- * render as plain (muted) text, never as links, fetches, ids, classes or styles. Streamdown runs
- * math after our rehype plugins, so its output skips the sanitizer; `urlTransform` and
- * `disallowedElements` below check it again.
- */
-const [rehypeKatex, katexOptions] = math.rehypePlugin as [Plugin<[Record<string, unknown>]>, Record<string, unknown>];
-const safeMath: MathPlugin = {
-  ...math,
-  rehypePlugin: [rehypeKatex, { ...katexOptions, trust: false, strict: "ignore", maxSize: 20, maxExpand: 200 }],
-};
-
-const plugins = { code, math: safeMath };
-/**
- * The same without highlighting: code shows plain. Shiki tokenizes on the main thread (its first
- * use of a language compiles the grammar, a few hundred ms), so busy views highlight afterwards.
- */
-const plainPlugins = { code: { ...code, highlight: () => null }, math: safeMath };
 
 /**
  * Model output is untrusted input: a prompt injection can make the model write anything. Streamdown's
@@ -47,10 +27,13 @@ export const Markdown = memo(function Markdown({ text, streaming, highlight = tr
   // DeepSeek writes `$…$`, `\(…\)` and `\[…\]` too; remark-math only knows `$$…$$` (single
   // dollars stay off so prices survive), so the other forms are rewritten first.
   const source = useMemo(() => normalizeMathMarkdown(text), [text]);
+  // Every form of math is `$$…$$` by now: KaTeX loads the first time an answer holds some.
+  const math = useLazy(katexMarkdown, source.includes("$$"));
+  const plugins = useMemo(() => ({ code: highlight ? lazyCode : plainCode, ...(math ? { math } : {}) }), [highlight, math]);
   return (
     <Streamdown
       className="answer-markdown"
-      plugins={highlight ? plugins : plainPlugins}
+      plugins={plugins}
       isAnimating={streaming}
       mode={streaming ? "streaming" : "static"}
       skipHtml

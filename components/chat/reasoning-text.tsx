@@ -2,7 +2,7 @@
 
 import { Fragment, memo, useMemo } from "react";
 import { splitMath } from "@/lib/markdown/math-delimiters";
-import { renderMathToHtml } from "@/lib/markdown/render-math";
+import { katexHtml, useLazy } from "./lazy-plugins";
 
 /**
  * Reasoning as plain text, with its math drawn by KaTeX (`$…$`, `\(…\)`, `$$…$$`, `\[…\]`; prices
@@ -10,9 +10,13 @@ import { renderMathToHtml } from "@/lib/markdown/render-math";
  */
 export const ReasoningText = memo(function ReasoningText({ text }: { text: string }) {
   const segments = useMemo(() => splitMath(text), [text]);
+  // KaTeX loads the first time some reasoning holds math; until then a formula shows its source.
+  const renderMathToHtml = useLazy(katexHtml, segments.some((segment) => segment.kind !== "text"));
   return segments.map((segment, index) =>
     segment.kind === "text" ? (
       <Fragment key={index}>{segment.text}</Fragment>
+    ) : !renderMathToHtml ? (
+      <Fragment key={index}>{segment.display ? `\\[${segment.tex}\\]` : `\\(${segment.tex}\\)`}</Fragment>
     ) : (
       <span
         key={index}

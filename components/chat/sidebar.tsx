@@ -2,6 +2,7 @@
 
 import { Check, Columns2, Ellipsis, FileText, FolderInput, FolderPlus, MessageSquarePlus, Pencil, Pin, PinOff, Search, Trash2, UserRound, X } from "lucide-react";
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/link-pending";
 import { useEffect, useRef, useState } from "react";
 import type { ConversationSummary, FolderSummary, Viewer } from "@/lib/contract";
 import { sidebarSections } from "@/lib/workspace/sidebar-sections";
@@ -272,6 +273,7 @@ export function Sidebar({
                           )}
                           title={conversation.title}
                         >
+                          <LinkPending className="mr-1.5 -mt-0.5 inline" />
                           {conversation.title}
                         </Link>
                         <Button
@@ -452,6 +454,7 @@ function FooterLink({
     >
       <Icon className="h-4 w-4 shrink-0" />
       <span className="min-w-0 flex-1 truncate">{children}</span>
+      <LinkPending />
       {badge && <span className="text-[11px] uppercase">{badge}</span>}
     </Link>
   );

@@ -8,6 +8,7 @@ import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { PATH_WINDOW } from "@/lib/chat/path-window";
 import { documentIdsOf, fileParts, imageIdsOf, textOf } from "./message-text";
+import { onServerChange } from "./server-changes";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
 export const TABS_CHANNEL = "v4chat:tabs";
@@ -168,12 +169,20 @@ export function useChatSession({
       channel.current?.postMessage({ type: "conversation", conversationId } satisfies TabsMessage);
     }
   }, [chat.status, conversationId]);
+  // The same news often comes twice (another tab, and the server): one catch-up at a time, and
+  // none while a running answer is being followed, so two reads never race to follow it twice.
+  const catchingUp = useRef(false);
   const catchUp = useCallback(async () => {
-    if (statusRef.current !== "ready") return;
-    const messages = await fetchPath();
-    if (!messages || statusRef.current !== "ready") return;
-    setMessages(messages);
-    if (messages[messages.length - 1]?.metadata?.status === "streaming") void resumeStream();
+    if (statusRef.current !== "ready" || catchingUp.current) return;
+    catchingUp.current = true;
+    try {
+      const messages = await fetchPath();
+      if (!messages || statusRef.current !== "ready") return;
+      setMessages(messages);
+      if (messages[messages.length - 1]?.metadata?.status === "streaming") await resumeStream();
+    } finally {
+      catchingUp.current = false;
+    }
   }, [fetchPath, setMessages, resumeStream]);
   useEffect(() => {
     const tabs = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(TABS_CHANNEL);
@@ -185,9 +194,14 @@ export function useChatSession({
       if (document.visibilityState === "visible") void catchUp();
     };
     tabs?.addEventListener("message", onMessage);
+    // The same news from the person's other devices, through the server.
+    const unlisten = onServerChange((change) => {
+      if (change.type === "resync" || (change.type === "conversation" && change.conversationId === conversationId)) void catchUp();
+    });
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
+      unlisten();
       tabs?.close();
       channel.current = null;
     };

@@ -11,6 +11,8 @@ import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ChatView } from "./chat-view";
+import { onServerChange, useServerChanges } from "./server-changes";
+import { NotFoundBody } from "./not-found-body";
 import { Sidebar } from "./sidebar";
 import { TABS_CHANNEL, type TabsMessage } from "./use-chat-session";
 import { SimulatorBanner } from "./simulator-banner";
@@ -30,6 +32,8 @@ export interface WorkspaceProps {
   initialEarlier?: number;
   /** Id for a new conversation (made on the server so the first render is stable). */
   newConversationId: string;
+  /** The address named no conversation of this person's: the frame stays, with a way back in its place. */
+  notFound?: boolean;
 }
 
 /** The app frame: sidebar with the conversations, header, and the open chat. */
@@ -43,7 +47,7 @@ export function Workspace(props: WorkspaceProps) {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const conversationId = props.conversation?.id ?? props.newConversationId;
   const [activeId, setActiveId] = useState<string | null>(props.conversation?.id ?? null);
-  const title = conversations.find((item) => item.id === activeId)?.title ?? "New chat";
+  const title = props.notFound ? "Not found" : (conversations.find((item) => item.id === activeId)?.title ?? "New chat");
   const settings = initialSettings(props.conversation);
 
   useEffect(() => setConversations(props.conversations), [props.conversations]);
@@ -82,13 +86,17 @@ export function Workspace(props: WorkspaceProps) {
       if (document.visibilityState === "visible") void loadList();
     };
     channel?.addEventListener("message", onMessage);
+    // Changes made on other devices come from the server.
+    const unlisten = onServerChange(() => void loadList());
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
+      unlisten();
       channel?.close();
       tabs.current = null;
     };
   }, [loadList]);
+  useServerChanges();
   const refresh = useCallback(async () => {
     await loadList();
     tabs.current?.postMessage({ type: "list" } satisfies TabsMessage);
@@ -202,27 +210,31 @@ export function Workspace(props: WorkspaceProps) {
           </span>
           <ThemeToggle />
         </header>
-        <ChatView
-          key={`${conversationId}:${revealed ?? ""}`}
-          conversationId={conversationId}
-          isNew={props.conversation === null}
-          initialMessages={props.initialMessages}
-          initialEarlier={props.initialEarlier ?? 0}
-          initialModel={settings.model}
-          initialMode={settings.mode}
-          backend={props.backend}
-          onStarted={(id, firstMessage) => {
-            setActiveId(id);
-            window.history.replaceState(null, "", `/c/${id}`);
-            const now = new Date().toISOString();
-            setConversations((items) => [
-              { id, title: firstMessage.slice(0, 48), model: settings.model, mode: settings.mode, updatedAt: now },
-              ...items.filter((item) => item.id !== id),
-            ]);
-          }}
-          onTitle={(id, newTitle) => setConversations((items) => items.map((item) => (item.id === id ? { ...item, title: newTitle } : item)))}
-          onSettled={() => void refresh()}
-        />
+        {props.notFound ? (
+          <NotFoundBody onNew={newChat} />
+        ) : (
+          <ChatView
+            key={`${conversationId}:${revealed ?? ""}`}
+            conversationId={conversationId}
+            isNew={props.conversation === null}
+            initialMessages={props.initialMessages}
+            initialEarlier={props.initialEarlier ?? 0}
+            initialModel={settings.model}
+            initialMode={settings.mode}
+            backend={props.backend}
+            onStarted={(id, firstMessage) => {
+              setActiveId(id);
+              window.history.replaceState(null, "", `/c/${id}`);
+              const now = new Date().toISOString();
+              setConversations((items) => [
+                { id, title: firstMessage.slice(0, 48), model: settings.model, mode: settings.mode, updatedAt: now },
+                ...items.filter((item) => item.id !== id),
+              ]);
+            }}
+            onTitle={(id, newTitle) => setConversations((items) => items.map((item) => (item.id === id ? { ...item, title: newTitle } : item)))}
+            onSettled={() => void refresh()}
+          />
+        )}
       </main>
       <SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} />
       {library.error && (

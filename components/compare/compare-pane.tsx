@@ -2,8 +2,8 @@
 
 import { ArrowRightCircle, RotateCw, Square } from "lucide-react";
 import { memo, useEffect, useMemo, useState } from "react";
-import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
 import type { ComparisonTurnView } from "@/lib/compare/contract";
+import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
 import type { ChatUIMessage } from "@/lib/contract";
 import { imageUrl } from "@/lib/images/contract";
 import { imageCaption } from "@/components/images/figures";
@@ -14,6 +14,7 @@ import { AnswerStatus } from "@/components/chat/answer-status";
 import { Markdown } from "@/components/chat/markdown";
 import { reasoningOf, textOf } from "@/components/chat/message-text";
 import { ReasoningPanel } from "@/components/chat/reasoning-panel";
+import { DocumentCard } from "@/components/documents/document-card";
 import { Button } from "@/components/ui/button";
 import { useFollowedAnswer } from "./follow-answer";
 import type { LiveFiguresStore } from "./live-figures";
@@ -188,6 +189,15 @@ export const ComparePane = memo(function ComparePane({
                   <p className="self-end text-xs text-muted-foreground" data-testid="pane-no-vision">
                     This model cannot see images: it got the words only.
                   </p>
+                )}
+                {turn.prompt.files.length > 0 && (
+                  <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label="Attached documents" data-testid="pane-documents">
+                    {turn.prompt.files.map((file) => (
+                      <li key={file.attachmentId} className="max-w-full min-w-0">
+                        <DocumentCard name={file.name} document={file.document} />
+                      </li>
+                    ))}
+                  </ul>
                 )}
                 <p className="max-w-[90%] self-end rounded-2xl bg-accent px-3 py-1.5 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="pane-prompt">
                   {turn.prompt.text}

@@ -2,7 +2,7 @@
 
 import "@/lib/contract/zod-browser"; // first: before any schema is built (see there)
 import { generateId } from "ai";
-import { ArrowLeft, BarChart3, EyeOff, ImagePlus, Link2, Plus, SendHorizontal } from "lucide-react";
+import { ArrowLeft, BarChart3, EyeOff, Link2, Paperclip, Plus, SendHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -12,9 +12,14 @@ import { finalFigures, paneMarkers, type Marker } from "@/lib/compare/figures";
 import type { VoteOutcome } from "@/lib/compare/results";
 import { blindName, blindOrder } from "@/lib/compare/thread";
 import type { BackendInfo } from "@/lib/contract";
+import type { DocumentInfo } from "@/lib/documents/contract";
+import { ACCEPTED_EXTENSIONS } from "@/lib/documents/formats";
+import { estimateTokens } from "@/lib/usage/estimate";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
 import { SimulatorBanner } from "@/components/chat/simulator-banner";
+import { DocumentTray } from "@/components/documents/document-tray";
+import { useDocumentDrafts } from "@/components/documents/use-document-drafts";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ComparePane, type PaneTurn } from "./compare-pane";
@@ -55,12 +60,15 @@ export function CompareView({
   initial,
   newId,
   carried,
+  documents: initialDocuments = [],
   saved,
 }: {
   backend: BackendInfo;
   initial: ComparisonView | null;
   newId: string;
   carried: CarriedHistory | null;
+  /** Documents the first prompt starts with ("compare summaries" from the documents page). */
+  documents?: DocumentInfo[];
   /** Shown on a new comparison's page. */
   saved: SavedComparison[];
 }) {
@@ -71,15 +79,18 @@ export function CompareView({
   const [blind, setBlind] = useState(initial?.blind ?? false);
   const [draft, setDraft] = useState(carried?.promptText ?? "");
   const images = useImageDrafts(carried?.promptImages);
-  const picker = useRef<HTMLInputElement>(null);
-  const addImages = (files: readonly File[]) => {
-    const pictures = files.filter(looksLikeImage);
-    if (pictures.length > 0) images.add(pictures);
-    return pictures.length > 0;
-  };
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<RequestProblem | null>(null);
   const [tab, setTab] = useState(0);
+  const documents = useDocumentDrafts(initialDocuments);
+  const picker = useRef<HTMLInputElement>(null);
+  // Images go to every pane that sees them; other files are documents every pane reads.
+  const addFiles = (files: readonly File[]) => {
+    const pictures = files.filter(looksLikeImage);
+    const others = files.filter((file) => !looksLikeImage(file));
+    if (pictures.length > 0) images.add(pictures);
+    if (others.length > 0) void documents.add(others);
+  };
   const narrow = useNarrowScreen();
   const store = useMemo(() => new LiveFiguresStore(), []);
   const prices = useMemo(() => Object.fromEntries(backend.models.map((model) => [model.key, model.prices])) as Record<ModelKey, TokenPrices>, [backend]);
@@ -138,15 +149,17 @@ export function CompareView({
     }
   }, []);
 
-  const send = async () => {
-    const text = draft.trim();
-    if (!text || sending || running || images.uploading) return;
+  // `preset`: a summary preset's prompt, sent as it is (the typed draft stays).
+  const send = async (preset?: string) => {
+    const text = (preset ?? draft).trim();
+    if (!text || sending || running || documents.uploading || images.uploading) return;
     setSending(true);
+    const documentIds = documents.ready.map((document) => document.id);
     const imageIds = images.ready.map((image) => image.attachmentId);
     const body: StartComparisonRequest = {
       conversationId: id,
       parentId: lastTurn?.prompt.id ?? null,
-      message: { id: generateId(), text, ...(imageIds.length > 0 ? { imageIds } : {}) },
+      message: { id: generateId(), text, ...(documentIds.length > 0 ? { documentIds } : {}), ...(imageIds.length > 0 ? { imageIds } : {}) },
       panes,
       blind: view?.blind ?? blind,
       ...(view === null && carried ? { from: { conversationId: carried.conversationId, promptId: carried.promptId } } : {}),
@@ -154,7 +167,8 @@ export function CompareView({
     const result = await post<{ comparison: ComparisonView }>("/api/compare", body);
     setSending(false);
     if (!result) return;
-    setDraft("");
+    if (preset === undefined) setDraft("");
+    documents.clear();
     images.clear();
     if (view === null) window.history.replaceState(null, "", `/compare/${id}`);
     setView(result.comparison);
@@ -209,6 +223,7 @@ export function CompareView({
   const scroll = useSyncedScroll(sync && !narrow);
   const selectedLane = order[Math.min(tab, order.length - 1)] ?? 0;
   const canVote = lastTurn !== undefined && !running;
+  const comparisonHasDocuments = turns.some((turn) => turn.prompt.files.length > 0);
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden" data-testid="compare-view" data-comparison-id={view?.id ?? ""}>
@@ -333,7 +348,7 @@ export function CompareView({
         <CompareImageTray drafts={images} backend={backend} panes={panes} blind={view?.blind ?? blind} />
 
         <form
-          className="flex items-end gap-2 rounded-xl border border-border bg-card p-2"
+          className="flex flex-col rounded-xl border border-border bg-card"
           onSubmit={(event) => {
             event.preventDefault();
             void send();
@@ -344,47 +359,63 @@ export function CompareView({
           onDrop={(event) => {
             if (event.dataTransfer.files.length === 0) return;
             event.preventDefault();
-            addImages([...event.dataTransfer.files]);
+            addFiles([...event.dataTransfer.files]);
+          }}
+          onPaste={(event) => {
+            if (event.clipboardData.files.length === 0) return;
+            event.preventDefault();
+            addFiles([...event.clipboardData.files]);
           }}
         >
-          <textarea
-            aria-label="Prompt for every pane"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onPaste={(event) => {
-              if (event.clipboardData.files.length > 0 && addImages([...event.clipboardData.files])) event.preventDefault();
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-                event.preventDefault();
-                void send();
-              }
-            }}
-            rows={view === null ? 3 : 1}
-            placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
-            className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
+          {/* Documents every pane reads: the way to compare the models' summaries of one text. */}
+          <DocumentTray
+            drafts={documents}
+            backend={backend}
+            model={panes[0]?.model ?? "flash"}
+            mode={panes[0]?.mode ?? "think-high"}
+            conversationTokens={0}
+            draftTokens={estimateTokens(draft)}
+            conversationHasDocuments={comparisonHasDocuments}
+            busy={sending || running}
+            onPreset={(prompt) => void send(prompt)}
           />
-          <input
-            ref={picker}
-            type="file"
-            multiple
-            accept={IMAGE_EXTENSIONS.join(",")}
-            className="sr-only"
-            tabIndex={-1}
-            aria-hidden
-            data-testid="compare-image-input"
-            onChange={(event) => {
-              const chosen = [...(event.target.files ?? [])];
-              event.target.value = "";
-              addImages(chosen);
-            }}
-          />
-          <Button type="button" variant="ghost" size="icon" aria-label="Attach images" title="Attach images (or drop or paste them here)" onClick={() => picker.current?.click()} className="h-9 w-9">
-            <ImagePlus className="h-4 w-4" />
-          </Button>
-          <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running || images.uploading} className="h-9 w-9">
-            <SendHorizontal className="h-4 w-4" />
-          </Button>
+          <div className="flex items-end gap-2 p-2">
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              accept={[...ACCEPTED_EXTENSIONS, ...IMAGE_EXTENSIONS].join(",")}
+              className="sr-only"
+              tabIndex={-1}
+              aria-hidden
+              data-testid="compare-file-input"
+              onChange={(event) => {
+                const chosen = [...(event.target.files ?? [])];
+                event.target.value = "";
+                if (chosen.length > 0) addFiles(chosen);
+              }}
+            />
+            <Button type="button" size="icon" variant="ghost" aria-label="Attach files" title="Attach documents or images for every pane (or drop or paste them here)" onClick={() => picker.current?.click()} className="h-9 w-9">
+              <Paperclip className="h-4 w-4" />
+            </Button>
+            <textarea
+              aria-label="Prompt for every pane"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+                  event.preventDefault();
+                  void send();
+                }
+              }}
+              rows={view === null ? 3 : 1}
+              placeholder={view === null ? "Ask something to compare the answers…" : "A follow-up for every pane…"}
+              className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
+            />
+            <Button type="submit" variant="primary" size="icon" aria-label="Send to every pane" disabled={!draft.trim() || sending || running || documents.uploading || images.uploading} className="h-9 w-9">
+              <SendHorizontal className="h-4 w-4" />
+            </Button>
+          </div>
         </form>
       </div>
     </div>

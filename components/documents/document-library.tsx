@@ -1,6 +1,7 @@
 "use client";
 
-import { Trash2, Upload } from "lucide-react";
+import { Columns2, Trash2, Upload } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -122,6 +123,16 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
                 <br />
                 {new Date(document.createdAt).toLocaleDateString()}
               </span>
+              {/* The same document summarised by several models side by side. */}
+              <Link
+                href={`/compare?document=${encodeURIComponent(document.id)}`}
+                aria-label={`Compare summaries of ${document.name}`}
+                title="Compare summaries: Flash and Pro side by side"
+                className="inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-muted-foreground hover:bg-muted hover:text-foreground"
+                data-testid="compare-summaries"
+              >
+                <Columns2 className="h-4 w-4" />
+              </Link>
               <Button variant="ghost" size="icon" aria-label={`Delete ${document.name}`} title="Delete" onClick={() => setConfirming(document)}>
                 <Trash2 className="h-4 w-4" />
               </Button>

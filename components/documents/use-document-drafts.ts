@@ -31,13 +31,16 @@ export function toFileDataPart(document: DocumentInfo): FileDataPart {
 }
 
 /**
+ * `initial`: documents already uploaded that the draft starts with (a page opened for them).
  * `onScanned`: a PDF without a text layer is read as page images (for Flash's vision) and handed
  * over, instead of being refused; without it such a PDF is refused with the reason.
  */
-export function useDocumentDrafts({ onScanned }: { onScanned?: (scanned: ScannedPages) => void } = {}) {
+export function useDocumentDrafts(initial: readonly DocumentInfo[] = [], { onScanned }: { onScanned?: (scanned: ScannedPages) => void } = {}) {
   const onScannedRef = useRef(onScanned);
   onScannedRef.current = onScanned;
-  const [drafts, setDrafts] = useState<DraftDocument[]>([]);
+  const [drafts, setDrafts] = useState<DraftDocument[]>(() =>
+    initial.map((document) => ({ key: `draft-${nextKey++}`, name: document.name, state: "ready", document, duplicate: false })),
+  );
   const [windowTokens, setWindowTokens] = useState<number | null>(null);
   const draftsRef = useRef(drafts);
   draftsRef.current = drafts;

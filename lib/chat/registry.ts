@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { announceChange } from "@/lib/events/changes";
 import { ChatError } from "@/lib/errors";
 import { Generation, type GenerationInput } from "./generation";
 
@@ -107,9 +108,13 @@ function admit(limits: ConcurrencyLimits, userId: string): void {
 export function startGeneration(input: GenerationInput, claim: ConversationClaim): Generation {
   const generation = new Generation(input);
   registry.generations.set(generation.messageId, generation);
+  // The person's other pages show the new turn (and follow the answer), then the saved answer and title.
+  const changed = [{ type: "list" }, { type: "conversation", conversationId: input.conversationId }] as const;
+  announceChange(input.userId, ...changed);
   void generation.done.finally(() => {
     registry.generations.delete(generation.messageId);
     claim.release();
+    announceChange(input.userId, ...changed);
   });
   return generation;
 }

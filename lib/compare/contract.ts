@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getModelInfo, MODEL_KEYS } from "@/lib/ai/catalogue";
 import { MODE_LABELS, REASONING_MODES } from "@/lib/ai/modes";
-import { clientIdSchema, MAX_IMAGES_PER_MESSAGE, MAX_MESSAGE_CHARS, type ChatUIMessage, type ImageFigures } from "@/lib/contract";
+import { clientIdSchema, MAX_DOCUMENTS_PER_MESSAGE, MAX_IMAGES_PER_MESSAGE, MAX_MESSAGE_CHARS, type ChatDataParts, type ChatUIMessage, type ImageFigures } from "@/lib/contract";
 import { VOTE_OUTCOMES, type VoteOutcome } from "./results";
 
 export const MIN_PANES = 2;
@@ -29,6 +29,8 @@ export const startComparisonSchema = z.object({
   message: z.object({
     id: clientIdSchema,
     text: z.string().trim().min(1, "The message is empty").max(MAX_MESSAGE_CHARS, "The message is too long"),
+    /** Documents every pane reads with this prompt (to compare summaries, say). */
+    documentIds: z.array(clientIdSchema).max(MAX_DOCUMENTS_PER_MESSAGE, `At most ${MAX_DOCUMENTS_PER_MESSAGE} documents per message`).optional(),
     /** Images (attachment ids from /api/images): panes whose model sees images get them, the others the words only. */
     imageIds: z.array(clientIdSchema).max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message`).optional(),
   }),
@@ -58,7 +60,8 @@ export interface ComparisonVote {
 }
 
 export interface ComparisonTurnView {
-  prompt: { id: string; text: string; images?: Array<{ attachmentId: string; name: string; image: ImageFigures }> };
+  /** The prompt's words, the documents it carries, and its images. */
+  prompt: { id: string; text: string; files: Array<ChatDataParts["file"]>; images?: Array<{ attachmentId: string; name: string; image: ImageFigures }> };
   /** By lane: the pane's answer to this prompt (null while it has none). */
   answers: Array<ChatUIMessage | null>;
   vote: ComparisonVote | null;

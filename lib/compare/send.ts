@@ -6,11 +6,11 @@ import { resolveMode, type ReasoningMode } from "@/lib/ai/modes";
 import { enforceLimits } from "@/lib/auth/limits";
 import { answerUpdate } from "@/lib/chat/answer-record";
 import type { Generation } from "@/lib/chat/generation";
-import { toModelMessages, type HistoryMessage } from "@/lib/chat/history";
 import { selectedPath } from "@/lib/chat/message-tree";
 import { claimConversation, concurrencyLimits, startGeneration, type ConversationClaim } from "@/lib/chat/registry";
 import { fallbackTitle, makeTitle } from "@/lib/chat/title";
 import { answerParts, plainTextOf } from "@/lib/contract";
+import { attachDocuments, documentRequest, readWholeBudget } from "@/lib/documents/in-context";
 import type { Db } from "@/lib/db/client";
 import {
   checkpointAnswer,
@@ -53,34 +53,28 @@ export async function startComparisonTurn({ db, userId, backend, request }: { db
   const lanes = request.panes.map((_, lane) => lane);
   const claims = await claimPanes({ db, userId, conversationId, lanes });
   try {
-    const carried = request.parentId === null && request.from ? await carriedHistory({ db, userId, ...request.from }) : [];
+    const documentParts = await attachDocuments({ db, userId, ids: request.message.documentIds ?? [] });
     const imageParts = await attachImages({ db, store: blobStore(), userId, ids: request.message.imageIds ?? [] });
+    const carried = request.parentId === null && request.from ? await carriedHistory({ db, userId, ...request.from }) : [];
     const turn = await reserveComparisonTurn({
       db,
       userId,
       conversationId,
       parentId: request.parentId,
-      prompt: { id: request.message.id, text: request.message.text, parts: JSON.stringify([...imageParts, { type: "text", text: request.message.text }]) },
+      prompt: { id: request.message.id, text: request.message.text, parts: JSON.stringify([...documentParts, ...imageParts, { type: "text", text: request.message.text }]) },
       answers: request.panes.map((pane) => answerStart(backend, pane)),
       create: { title: fallbackTitle(request.message.text), blind: request.blind, carried },
     }).catch((error: unknown) => {
       throw error instanceof ComparisonRejected ? rejection(error) : error;
     });
     const makesTitle = request.parentId === null && turn.conversation.titleSource === "auto";
-    // Every pane's history is read (images included) before any pane starts.
-    const histories = await Promise.all(
-      turn.answers.map((answer, lane) =>
-        paneHistory({ db, userId, backend, messages: turn.messages, lanes: request.panes.length, answer, pane: request.panes[lane] as PaneSetup }),
-      ),
-    );
-    const generations = turn.answers.map((answer, lane) =>
+    const generations = await Promise.all(turn.answers.map((answer, lane) =>
       startPane({
         db,
         userId,
         backend,
         conversationId,
         messages: turn.messages,
-        history: histories[lane] ?? [],
         lanes: request.panes.length,
         answer,
         pane: request.panes[lane] as PaneSetup,
@@ -88,7 +82,7 @@ export async function startComparisonTurn({ db, userId, backend, request }: { db
         // One pane makes the title, so the title request is made once.
         title: makesTitle && lane === 0 ? request.message.text : undefined,
       }),
-    );
+    ));
     return { conversationId, promptId: turn.prompt.id, generations };
   } catch (error) {
     for (const claim of claims) claim.release();
@@ -123,8 +117,7 @@ export async function retryPane({
     const reserved = await reserveLaneAnswer({ db, userId, conversationId, promptId, lane, answer: answerStart(backend, pane) }).catch((error: unknown) => {
       throw error instanceof ComparisonRejected ? rejection(error) : error;
     });
-    const history = await paneHistory({ db, userId, backend, messages: reserved.messages, lanes: panes.length, answer: reserved.answer, pane });
-    return startPane({ db, userId, backend, conversationId, messages: reserved.messages, history, lanes: panes.length, answer: reserved.answer, pane, claim });
+    return await startPane({ db, userId, backend, conversationId, messages: reserved.messages, lanes: panes.length, answer: reserved.answer, pane, claim });
   } catch (error) {
     claim.release();
     throw error;
@@ -165,40 +158,16 @@ function answerStart(backend: Backend, pane: PaneSetup): AnswerStart & { model: 
 }
 
 /**
- * One pane's history: the prompts plus its own answers, with the prompts' images when the pane's
- * model sees them (else a note where each was).
+ * Starts one pane's generation: its history is the prompts plus its own answers, with the
+ * prompts' documents in front of their words (read in parts when they outgrow the pane's window)
+ * and their images when the pane's model sees them (else a note where each was).
  */
-async function paneHistory({
-  db,
-  userId,
-  backend,
-  messages,
-  lanes,
-  answer,
-  pane,
-}: {
-  db: Db;
-  userId: string;
-  backend: Backend;
-  messages: Message[];
-  lanes: number;
-  answer: Message;
-  pane: PaneSetup;
-}) {
-  const turns = comparisonTurns(messages, lanes);
-  const end = turns.findIndex((turn) => turn.prompt.id === answer.parentId);
-  const path = laneHistory(turns.slice(0, end + 1), answer.lane).filter((message) => message.id !== answer.id);
-  return withImages({ db, store: blobStore(), userId, path, vision: backend.vision(pane.model) });
-}
-
-/** Starts one pane's generation with its history (see paneHistory). */
-function startPane({
+async function startPane({
   db,
   userId,
   backend,
   conversationId,
   messages,
-  history,
   lanes,
   answer,
   pane,
@@ -210,18 +179,29 @@ function startPane({
   backend: Backend;
   conversationId: string;
   messages: Message[];
-  history: HistoryMessage[];
   lanes: number;
   answer: Message;
   pane: PaneSetup;
   claim: ConversationClaim;
   title?: string;
-}): Generation {
+}): Promise<Generation> {
   const turns = comparisonTurns(messages, lanes);
   const end = turns.findIndex((turn) => turn.prompt.id === answer.parentId);
+  const path = laneHistory(turns.slice(0, end + 1), answer.lane).filter((message) => message.id !== answer.id);
+  // Rows keep their images through documentRequest (it spreads each row) into toModelMessages.
+  const history = await withImages({ db, store: blobStore(), userId, path, vision: backend.vision(pane.model) });
   const version = turns[end]?.answers[answer.lane]?.version ?? { index: 1, count: 1 };
   const effective = resolveMode(pane.mode, backend.contextWindow, getModelInfo(pane.model).capabilities.thinkMaxMinContext);
   const answerId = answer.id;
+  const maxOutputTokens = outputTokenCap({ caps: backend.outputCaps, model: pane.model, mode: effective.effective, contextWindow: backend.contextWindow });
+  const upstream = await documentRequest({
+    db,
+    userId,
+    path: history,
+    budgetTokens: readWholeBudget({ contextWindow: Math.min(backend.contextWindow, getModelInfo(pane.model).contextWindow), maxOutputTokens }),
+    backend,
+    model: pane.model,
+  });
   return startGeneration(
     {
       userId,
@@ -229,12 +209,13 @@ function startPane({
       messageId: answerId,
       model: pane.model,
       mode: effective,
-      messages: toModelMessages(history),
+      messages: upstream.messages,
+      prepareMessages: upstream.prepareMessages,
       backend,
       start: answer,
       version,
       parentId: answer.parentId ?? "",
-      maxOutputTokens: outputTokenCap({ caps: backend.outputCaps, model: pane.model, mode: effective.effective, contextWindow: backend.contextWindow }),
+      maxOutputTokens,
       persist: async (settled) => {
         const saved = await finishAnswer({ db, userId, id: answerId, data: answerUpdate(settled) });
         if (!saved) console.warn(`[compare] answer ${answerId} was deleted before it could be saved`);

@@ -21,7 +21,14 @@ export function toComparisonView(stored: StoredComparison): ComparisonView {
     turns: comparisonTurns(stored.messages, panes.length).map((turn) => {
       const vote = votes.get(turn.prompt.id);
       return {
-        prompt: { id: turn.prompt.id, text: turn.prompt.content, ...promptImages(turn.prompt.parts) },
+        prompt: {
+          id: turn.prompt.id,
+          text: turn.prompt.content,
+          files: turn.prompt.parts.flatMap((part) =>
+            part.type === "file" && !part.image ? [{ attachmentId: part.attachmentId, name: part.name, mediaType: part.mediaType, size: part.size, document: part.document }] : [],
+          ),
+          ...promptImages(turn.prompt.parts),
+        },
         answers: turn.answers.map((answer) => (answer ? toUIMessage(answer.message, answer.version) : null)),
         vote:
           vote && (VOTE_OUTCOMES as readonly string[]).includes(vote.outcome)

@@ -31,10 +31,10 @@ export function getDocument({ db, userId, id }: { db: Db; userId: string; id: st
   return db.document.findFirst({ where: { id, userId }, include: { attachment: true } });
 }
 
-/** The person's documents, newest first, without their text. */
-export async function listDocuments({ db, userId }: { db: Db; userId: string }): Promise<DocumentInfo[]> {
+/** The person's documents (or those of `ids` among them), newest first, without their text. */
+export async function listDocuments({ db, userId, ids }: { db: Db; userId: string; ids?: readonly string[] }): Promise<DocumentInfo[]> {
   const rows = await db.document.findMany({
-    where: { userId },
+    where: ids ? { userId, id: { in: [...ids] } } : { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     omit: { text: true },
     include: { attachment: true },

@@ -31,6 +31,13 @@ export async function pageContext(): Promise<RequestContext> {
   return { db, ...asker };
 }
 
+/** For pages that also show to someone signed out (the not-found page): null instead of a redirect. */
+export async function optionalPageContext(): Promise<RequestContext | null> {
+  const db = getDb(databaseUrl());
+  const asker = await whoIsAsking(db, await headers());
+  return asker ? { db, ...asker } : null;
+}
+
 /** For admin routes: a 403 unless the asker is an admin. */
 export async function adminContext(): Promise<RequestContext> {
   const context = await requestContext();

@@ -1,4 +1,5 @@
 import { ChatError } from "@/lib/errors";
+import { announceChange } from "@/lib/events/changes";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
 import { createFolder, listFolders, MAX_FOLDERS } from "@/lib/workspace/folders";
@@ -22,6 +23,7 @@ export async function POST(request: Request): Promise<Response> {
     const { db, userId } = await requestContext();
     const folder = await createFolder({ db, userId, name });
     if (!folder) throw new ChatError("conflict:conversation", `You have ${MAX_FOLDERS} folders, the most there can be. Delete one first.`);
+    announceChange(userId, { type: "list" });
     return Response.json({ folder: { id: folder.id, name: folder.name } }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

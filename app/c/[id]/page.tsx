@@ -50,8 +50,8 @@ export default async function ConversationPage({
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const parsed = clientIdSchema.safeParse((await params).id);
-  if (!parsed.success) return { title: "V4 Chat" };
+  if (!parsed.success) return { title: "Not found · V4 Chat" };
   const { db, userId } = await pageContext();
   const conversation = await getConversation({ db, userId, id: parsed.data });
-  return { title: conversation ? `${conversation.title} · V4 Chat` : "V4 Chat" };
+  return { title: conversation ? `${conversation.title} · V4 Chat` : "Not found · V4 Chat" };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { announceChange } from "@/lib/events/changes";
 import { planImport, runImport } from "@/lib/archive/import";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
@@ -15,6 +16,7 @@ export async function POST(request: Request): Promise<Response> {
     const { db, userId } = await requestContext();
     const plan = planImport(await readJson(request, z.unknown()));
     const summary = await runImport({ db, userId, plan });
+    announceChange(userId, { type: "list" });
     return Response.json({ summary });
   } catch (error) {
     return errorResponse(error);

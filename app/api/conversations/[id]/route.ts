@@ -1,4 +1,5 @@
 import { removeConversation } from "@/lib/chat/conversation-view";
+import { announceChange } from "@/lib/events/changes";
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { clientIdSchema, renameSchema } from "@/lib/contract";
 import { renameConversation } from "@/lib/db/conversations";
@@ -17,6 +18,7 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
     const { db, userId } = await requestContext();
     const conversation = await renameConversation({ db, userId, id, title });
     if (!conversation) throw new ChatError("not_found:conversation", "This conversation does not exist.");
+    announceChange(userId, { type: "list" });
     return Response.json({ conversation: toConversationSummary(conversation) });
   } catch (error) {
     return errorResponse(error);
@@ -29,6 +31,7 @@ export async function DELETE(_request: Request, { params }: Params): Promise<Res
     const { db, userId } = await requestContext();
     const deleted = await removeConversation({ db, userId, conversationId: id });
     if (!deleted) throw new ChatError("not_found:conversation", "This conversation does not exist.");
+    announceChange(userId, { type: "list" }, { type: "conversation", conversationId: id });
     return Response.json({ deleted: true });
   } catch (error) {
     return errorResponse(error);

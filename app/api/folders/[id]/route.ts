@@ -1,4 +1,5 @@
 import { clientIdSchema } from "@/lib/contract";
+import { announceChange } from "@/lib/events/changes";
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
@@ -18,6 +19,7 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
     const { db, userId } = await requestContext();
     const folder = await renameFolder({ db, userId, id, name });
     if (!folder) throw notFound();
+    announceChange(userId, { type: "list" });
     return Response.json({ folder: { id: folder.id, name: folder.name } });
   } catch (error) {
     return errorResponse(error);
@@ -30,6 +32,7 @@ export async function DELETE(_request: Request, { params }: Params): Promise<Res
     const id = clientIdSchema.parse((await params).id);
     const { db, userId } = await requestContext();
     if (!(await deleteFolder({ db, userId, id }))) throw notFound();
+    announceChange(userId, { type: "list" });
     return Response.json({ deleted: true });
   } catch (error) {
     return errorResponse(error);

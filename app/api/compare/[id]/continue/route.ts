@@ -1,4 +1,5 @@
 import { continueWithPane } from "@/lib/compare/continue";
+import { announceChange } from "@/lib/events/changes";
 import { continueSchema } from "@/lib/compare/contract";
 import { clientIdSchema } from "@/lib/contract";
 import { requestContext } from "@/lib/server/context";
@@ -13,6 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const body = await readJson(request, continueSchema);
     const { db, userId } = await requestContext();
     await continueWithPane({ db, userId, comparisonId, lane: body.lane, newConversationId: body.conversationId });
+    announceChange(userId, { type: "list" });
     return Response.json({ conversationId: body.conversationId });
   } catch (error) {
     return errorResponse(error);

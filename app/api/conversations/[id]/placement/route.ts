@@ -1,4 +1,5 @@
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
+import { announceChange } from "@/lib/events/changes";
 import { clientIdSchema } from "@/lib/contract";
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
@@ -16,6 +17,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
     const { db, userId } = await requestContext();
     const conversation = await placeConversation({ db, userId, id, pinned, folderId });
     if (!conversation) throw new ChatError("not_found:conversation", "This conversation or folder does not exist.");
+    announceChange(userId, { type: "list" });
     return Response.json({ conversation: toConversationSummary(conversation) });
   } catch (error) {
     return errorResponse(error);

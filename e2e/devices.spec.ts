@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { APP_PORT } from "../playwright.config";
+import { ChatPage } from "./support/chat-page";
+import { injectFault, uniqueTag } from "./support/simulator";
+
+// Two browser contexts share no BroadcastChannel, storage or cache: they stand for two devices
+// of one person. What one does reaches the other only through the server's change stream.
+test.describe("two devices", () => {
+  test("a turn sent, a rename and a deletion on one device show on the other, live", async ({ browser }) => {
+    const laptop = new ChatPage(await (await browser.newContext()).newPage());
+    const phone = new ChatPage(await (await browser.newContext()).newPage());
+    const tag = uniqueTag("dev");
+    await laptop.open();
+    await laptop.chooseMode("Non-think");
+    await laptop.send(`From the laptop ${tag}`);
+    await laptop.waitForAnswerToEnd();
+    const id = laptop.conversationIdFromUrl();
+
+    await phone.open(`/c/${id}`);
+    await expect(phone.userMessages).toHaveCount(1);
+
+    // A new turn: the other device shows the prompt and follows the answer while it is written.
+    await injectFault(`Second turn ${tag}`, { kind: "slow", tokensPerSecond: 40 });
+    await laptop.send(`Second turn ${tag}`);
+    await expect(phone.userMessages).toHaveCount(2);
+    await expect(phone.userMessages.last()).toContainText(`Second turn ${tag}`);
+    await expect(phone.lastAnswer()).toHaveAttribute("data-status", "complete", { timeout: 45_000 });
+    await expect(phone.lastAnswer().getByTestId("answer-text")).toContainText("offline simulator");
+
+    // A rename on the phone reaches the laptop's sidebar, header and tab title.
+    const row = phone.sidebar.locator("li", { has: phone.page.locator(`a[href="/c/${id}"]`) });
+    await row.getByRole("button", { name: /^Rename/ }).click();
+    const input = phone.sidebar.getByRole("textbox", { name: "Conversation title" });
+    await input.fill(`Renamed on the phone ${tag}`);
+    await input.press("Enter");
+    await expect(laptop.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Renamed on the phone ${tag}`);
+
+    // A deletion on the laptop takes the conversation off the phone's sidebar.
+    const laptopRow = laptop.sidebar.locator("li", { has: laptop.page.locator(`a[href="/c/${id}"]`) });
+    await laptopRow.getByRole("button", { name: /^Delete/ }).click();
+    await laptop.page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(phone.sidebar.locator(`a[href="/c/${id}"]`)).toHaveCount(0);
+  });
+
+  test("the change stream carries no CORS permission for another site", async () => {
+    const abort = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${APP_PORT}/api/events`, {
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      signal: abort.signal,
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    abort.abort();
+  });
+});
