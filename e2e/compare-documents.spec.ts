@@ -70,12 +70,36 @@ test.describe("comparing summaries of a document", () => {
     const [first] = await receivedRequests(`Which risks does it name? ${tag}`);
     expect(userContent(first!.body)).toContain(`<document name="${tag}.md">\n${text}`);
 
-    await compare.send(`And the goals? ${tag}`);
+    // A follow-up goes once every pane's answer has been read back (Send is enabled again).
+    await compare.prompt.fill(`And the goals? ${tag}`);
+    await expect(page.getByRole("button", { name: "Send to every pane" })).toBeEnabled();
+    await compare.prompt.press("Enter");
     await expect(compare.pane(FLASH).getByTestId("pane-prompt")).toHaveCount(2);
     await compare.waitForAllToEnd();
     const followUps = await receivedRequests(`And the goals? ${tag}`);
     expect(followUps).toHaveLength(2);
     // The document stays at the front of every pane's history, where the prefix cache finds it.
     for (const request of followUps) expect(userContent(request.body)).toContain(`<document name="${tag}.md">\n${text}`);
+  });
+
+  test("a saved comparison is deleted after confirmation, votes and all", async ({ page }) => {
+    const compare = new ComparePage(page);
+    await compare.open();
+    await compare.send(`Soon gone ${uniqueTag("cmpdel")}`);
+    await compare.waitForAllToEnd();
+    const id = await compare.comparisonId();
+    await page.getByRole("button", { name: /is better$/ }).first().click();
+
+    await compare.open("/compare");
+    const row = page.getByTestId("saved-comparisons").locator("li", { has: page.locator(`a[href="/compare/${id}"]`) });
+    await row.getByRole("button", { name: /^Delete/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await expect(row).toBeVisible();
+    await row.getByRole("button", { name: /^Delete/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(page.locator(`a[href="/compare/${id}"]`)).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator(`a[href="/compare/${id}"]`)).toHaveCount(0);
+    expect((await page.request.get(`/api/compare/${id}`)).status()).toBe(404);
   });
 });

@@ -65,10 +65,12 @@ test.describe("two tabs on one conversation", () => {
     await one.send(`Opening ${tag}`);
     await one.waitForAnswerToEnd();
     const id = one.conversationIdFromUrl();
-    // Like another device: this tab hears nothing from the first one.
+    // Like a device whose connection dropped: this tab hears nothing from the first one, neither
+    // from the browser's other tabs nor from the server's change stream.
     const stalePage = await context.newPage();
     await stalePage.addInitScript(() => {
       delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+      delete (window as { EventSource?: unknown }).EventSource;
     });
     const two = new ChatPage(stalePage);
     await two.open(`/c/${id}`);

@@ -26,4 +26,11 @@ describe("network and request settings", () => {
     expect(() => parseEnv({ MAX_REQUEST_BYTES: "12" })).toThrow(/MAX_REQUEST_BYTES/);
     expect(() => parseEnv({ MAX_REQUEST_BYTES: "lots" })).toThrow(/MAX_REQUEST_BYTES/);
   });
+
+  it("refuse ports that browsers and fetch will not connect to, before anything starts", () => {
+    expect(() => parseEnv({ SIMULATOR_PORT: "4190" })).toThrow(/SIMULATOR_PORT.*bad port/);
+    expect(() => parseEnv({ PORT: "6000" })).toThrow(/PORT.*bad port/);
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
+    expect(parseEnv({ PORT: "3190", SIMULATOR_PORT: "4196" })).toMatchObject({ PORT: 3190, SIMULATOR_PORT: 4196 });
+  });
 });

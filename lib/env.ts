@@ -20,6 +20,24 @@ const optionalUrl = optionalString.pipe(z.url({ message: "must be an http(s) URL
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/**
+ * Ports that browsers and Node's fetch refuse to connect to (the Fetch standard's "bad ports"):
+ * the app or the simulator there would start, then every request to it would fail.
+ */
+const BAD_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135,
+  137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719,
+  1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+const port = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .refine((value) => !BAD_PORTS.has(value), { message: "browsers and fetch refuse this port (a Fetch standard 'bad port'); choose another" })
+    .default(fallback);
+
 /** 16 MiB: a message may be 4M characters, and JSON escaping can make that more bytes. */
 export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
@@ -47,7 +65,7 @@ const allowedHosts = z
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: positiveInt(3000),
+  PORT: port(3000),
   /**
    * Address the web app listens on. The default, 127.0.0.1, is this machine only; 0.0.0.0 opens it
    * to the network (then sign-in is always required, and the names people use to reach it go in
@@ -122,7 +140,7 @@ export const envSchema = z.object({
   MAX_CONCURRENT_GENERATIONS: positiveInt(32),
 
   /** The built-in offline simulator (used when no backend is configured). */
-  SIMULATOR_PORT: positiveInt(4010),
+  SIMULATOR_PORT: port(4010),
   /** Pacing multiplier for the simulator: 1 is realistic, higher is faster. */
   SIMULATOR_SPEED: z.coerce.number().positive().default(1),
 

@@ -8,7 +8,7 @@ import { DocumentPartsProgress } from "@/components/documents/parts-progress";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { AnswerMeta } from "./answer-meta";
 import { AnswerStatus } from "./answer-status";
-import { Markdown } from "./markdown";
+import { Markdown } from "./lazy-markdown";
 import { reasoningOf, textOf } from "./message-text";
 import { ReasoningPanel } from "./reasoning-panel";
 import { RetryNotice } from "./retry-notice";

@@ -18,6 +18,7 @@ import { AssistantMessage } from "./assistant-message";
 import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
 import { EmptyState } from "./empty-state";
+import { preloadMarkdown } from "./lazy-markdown";
 import { ModelControls } from "./model-controls";
 import { RequestError } from "./request-error";
 import { useChatSession } from "./use-chat-session";
@@ -95,6 +96,12 @@ export function ChatView(props: ChatViewProps) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [busy]);
+
+  // The markdown renderer is its own chunk: fetched once the page is idle, before the first answer needs it.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => preloadMarkdown());
+  }, []);
 
   const images = useImageDrafts();
   // A scanned PDF (no text layer) comes back as its pages' images, read by Flash's vision.

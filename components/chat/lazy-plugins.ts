@@ -1,12 +1,11 @@
 "use client";
 
-// The heavy parts of the markdown stack, loaded when an answer first needs them rather than with
-// every chat page: Shiki for code blocks, KaTeX for math. A code block shows plain until its
-// highlighting arrives (as it does anyway while Shiki compiles a language); a formula shows its
-// source for the moment KaTeX takes to load.
+// Heavy parts of the rendering, loaded when an answer first needs them rather than with every chat
+// page: Shiki for code blocks (a block shows plain until its highlighting arrives, as it does
+// anyway while Shiki compiles a language), and KaTeX for math in reasoning (a formula shows its
+// source for the moment KaTeX takes to load).
 import type { CodeHighlighterPlugin } from "@streamdown/code";
 import { useEffect, useState } from "react";
-import type { MathPlugin } from "streamdown";
 
 /** A module loaded once, on first demand; `current` is set once it is there. */
 function lazy<T>(load: () => Promise<T>) {
@@ -23,7 +22,6 @@ function lazy<T>(load: () => Promise<T>) {
 }
 
 const shiki = lazy(() => import("@streamdown/code").then((module) => module.code));
-export const katexMarkdown = lazy(() => import("./markdown-math").then((module) => module.safeMath));
 export const katexHtml = lazy(() => import("@/lib/markdown/render-math").then((module) => module.renderMathToHtml));
 
 const THEMES: ReturnType<CodeHighlighterPlugin["getThemes"]> = ["github-light", "github-dark"];
@@ -63,5 +61,3 @@ export function useLazy<T>(module: { current: T | null; load(): Promise<T> }, ne
   }, [module, needed, value]);
   return needed ? (value ?? module.current) : null;
 }
-
-export type { MathPlugin };

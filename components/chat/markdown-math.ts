@@ -1,5 +1,3 @@
-// Loaded only when an answer holds math (see lazy-plugins.ts): KaTeX is the largest part of the
-// markdown stack, and most answers never need it.
 import { math } from "@streamdown/math";
 import type { MathPlugin } from "streamdown";
 import type { Plugin } from "unified";

@@ -4,8 +4,15 @@ import { memo, useMemo } from "react";
 import { defaultRehypePlugins, Streamdown, type Components } from "streamdown";
 import type { Pluggable } from "unified";
 import { normalizeMathMarkdown } from "@/lib/markdown/math-delimiters";
-import { katexMarkdown, lazyCode, plainCode, useLazy } from "./lazy-plugins";
+import { lazyCode, plainCode } from "./lazy-plugins";
+import { safeMath } from "./markdown-math";
 import { DISALLOWED_ELEMENTS, ImagePlaceholder, recordBlockedLinks, SafeLink, urlTransform } from "./markdown-safety";
+
+// KaTeX comes with this module, which is itself loaded apart from the page (lazy-markdown.tsx), so
+// the server's rendering of saved math and the browser's agree from the first paint. Shiki loads
+// when a code block first needs it.
+const withHighlighting = { code: lazyCode, math: safeMath };
+const withoutHighlighting = { code: plainCode, math: safeMath };
 
 /**
  * Model output is untrusted input: a prompt injection can make the model write anything. Streamdown's
@@ -27,9 +34,7 @@ export const Markdown = memo(function Markdown({ text, streaming, highlight = tr
   // DeepSeek writes `$…$`, `\(…\)` and `\[…\]` too; remark-math only knows `$$…$$` (single
   // dollars stay off so prices survive), so the other forms are rewritten first.
   const source = useMemo(() => normalizeMathMarkdown(text), [text]);
-  // Every form of math is `$$…$$` by now: KaTeX loads the first time an answer holds some.
-  const math = useLazy(katexMarkdown, source.includes("$$"));
-  const plugins = useMemo(() => ({ code: highlight ? lazyCode : plainCode, ...(math ? { math } : {}) }), [highlight, math]);
+  const plugins = highlight ? withHighlighting : withoutHighlighting;
   return (
     <Streamdown
       className="answer-markdown"

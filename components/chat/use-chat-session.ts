@@ -112,6 +112,13 @@ export function useChatSession({
   const statusRef = useRef(chat.status);
   statusRef.current = chat.status;
 
+  /** Counts what this tab starts (send, edit, regenerate, retry, version switch, earlier turns). */
+  const ownActions = useRef(0);
+  const sendMessage: typeof chat.sendMessage = (...args) => {
+    ownActions.current += 1;
+    return chat.sendMessage(...args);
+  };
+
   const messageCount = useRef(initialMessages.length);
   messageCount.current = chat.messages.length;
 
@@ -171,13 +178,16 @@ export function useChatSession({
   }, [chat.status, conversationId]);
   // The same news often comes twice (another tab, and the server): one catch-up at a time, and
   // none while a running answer is being followed, so two reads never race to follow it twice.
+  // A read that was under way while this tab sent, edited or switched something is stale: the
+  // status seen here lags a render behind, so the tab's own actions are counted as they happen.
   const catchingUp = useRef(false);
   const catchUp = useCallback(async () => {
     if (statusRef.current !== "ready" || catchingUp.current) return;
     catchingUp.current = true;
+    const actionsBefore = ownActions.current;
     try {
       const messages = await fetchPath();
-      if (!messages || statusRef.current !== "ready") return;
+      if (!messages || statusRef.current !== "ready" || ownActions.current !== actionsBefore) return;
       setMessages(messages);
       if (messages[messages.length - 1]?.metadata?.status === "streaming") await resumeStream();
     } finally {
@@ -231,17 +241,21 @@ export function useChatSession({
     const count = (edited.metadata?.version?.count ?? 1) + 1;
     setMessages(chat.messages.slice(0, index));
     // The edited prompt keeps the documents it carried.
-    void chat.sendMessage({ parts: [...fileParts(edited), { type: "text", text }], metadata: { version: { index: count, count } } });
+    void sendMessage({ parts: [...fileParts(edited), { type: "text", text }], metadata: { version: { index: count, count } } });
   };
 
   /** Asks for another answer to the prompt before `messageId` (a new version beside it). */
-  const regenerate = (messageId?: string) => void chat.regenerate(messageId ? { messageId } : undefined);
+  const regenerate = (messageId?: string) => {
+    ownActions.current += 1;
+    void chat.regenerate(messageId ? { messageId } : undefined);
+  };
 
   /**
    * After a request failed: follows an answer that is still being written (its stream dropped),
    * resends a prompt the server refused (it was not saved), or answers the last prompt again.
    */
   const retry = () => {
+    ownActions.current += 1;
     const last = chat.messages[chat.messages.length - 1];
     chat.clearError();
     if (last?.role === "assistant" && last.metadata?.status === "streaming") {
@@ -252,7 +266,7 @@ export function useChatSession({
       void (async () => {
         const path = await fetchPath();
         setMessages(path ?? chat.messages.slice(0, -1));
-        void chat.sendMessage({ parts: [...fileParts(last), { type: "text", text: textOf(last) }] });
+        void sendMessage({ parts: [...fileParts(last), { type: "text", text: textOf(last) }] });
       })();
     } else {
       regenerate();
@@ -261,6 +275,7 @@ export function useChatSession({
 
   /** Shows version `version` of a message's siblings; the server stores the choice. */
   const switchVersion = async (messageId: string, version: number) => {
+    ownActions.current += 1;
     setSwitching(true);
     try {
       const response = await fetch(`/api/conversations/${conversationId}/versions`, {
@@ -289,6 +304,7 @@ export function useChatSession({
    */
   const showEarlier = async (): Promise<boolean> => {
     if (statusRef.current !== "ready" && statusRef.current !== "error") return false;
+    ownActions.current += 1;
     setLoadingEarlier(true);
     try {
       const window = await fetchWindow(PATH_WINDOW);
@@ -301,5 +317,5 @@ export function useChatSession({
     }
   };
 
-  return { ...chat, stop, edit, regenerate, retry, switchVersion, switching, upstreamRetry, earlier, showEarlier, loadingEarlier };
+  return { ...chat, sendMessage, stop, edit, regenerate, retry, switchVersion, switching, upstreamRetry, earlier, showEarlier, loadingEarlier };
 }

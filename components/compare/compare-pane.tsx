@@ -4,16 +4,17 @@ import { ArrowRightCircle, RotateCw, Square } from "lucide-react";
 import { memo, useEffect, useMemo, useState } from "react";
 import type { ComparisonTurnView } from "@/lib/compare/contract";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
-import type { ChatUIMessage } from "@/lib/contract";
+import type { ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { imageUrl } from "@/lib/images/contract";
 import { imageCaption } from "@/components/images/figures";
 import { ImageThumb } from "@/components/images/image-thumb";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
 import { AnswerStatus } from "@/components/chat/answer-status";
-import { Markdown } from "@/components/chat/markdown";
+import { Markdown } from "@/components/chat/lazy-markdown";
 import { reasoningOf, textOf } from "@/components/chat/message-text";
 import { ReasoningPanel } from "@/components/chat/reasoning-panel";
+import { RetryNotice } from "@/components/chat/retry-notice";
 import { DocumentCard } from "@/components/documents/document-card";
 import { Button } from "@/components/ui/button";
 import { useFollowedAnswer } from "./follow-answer";
@@ -202,7 +203,17 @@ export const ComparePane = memo(function ComparePane({
                 <p className="max-w-[90%] self-end rounded-2xl bg-accent px-3 py-1.5 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="pane-prompt">
                   {turn.prompt.text}
                 </p>
-                {shown && <PaneAnswer message={shown} streaming={streaming} settled={settled} promptId={turn.prompt.id} lane={lane} onRetry={onRetry} />}
+                {shown && (
+                  <PaneAnswer
+                    message={shown}
+                    streaming={streaming}
+                    settled={settled}
+                    upstreamRetry={followed ? live.retry : null}
+                    promptId={turn.prompt.id}
+                    lane={lane}
+                    onRetry={onRetry}
+                  />
+                )}
               </div>
             );
           })}
@@ -216,6 +227,7 @@ const PaneAnswer = memo(function PaneAnswer({
   message,
   streaming,
   settled,
+  upstreamRetry,
   promptId,
   lane,
   onRetry,
@@ -223,6 +235,7 @@ const PaneAnswer = memo(function PaneAnswer({
   message: ChatUIMessage;
   streaming: boolean;
   settled: boolean;
+  upstreamRetry: UpstreamRetry | null;
   promptId: string;
   lane: number;
   onRetry: (promptId: string, lane: number) => void;
@@ -234,7 +247,11 @@ const PaneAnswer = memo(function PaneAnswer({
   return (
     <article data-testid="pane-answer" data-status={streaming ? "streaming" : (meta.status ?? "complete")} className="text-[15px]">
       {reasoning && <ReasoningPanel text={reasoning} thinking={streaming && !text} reasoningMs={meta.reasoningMs} reasoningTokens={meta.usage?.reasoningTokens} />}
-      {waiting && <p className="text-sm text-muted-foreground">Waiting for the model…</p>}
+      {waiting && (
+        <p className="text-sm text-muted-foreground" data-testid="pane-waiting">
+          {upstreamRetry ? <RetryNotice retry={upstreamRetry} /> : "Waiting for the model…"}
+        </p>
+      )}
       {text && (
         <div data-testid="pane-answer-text">
           <Markdown text={text} streaming={streaming || !settled} highlight={settled && !streaming} />

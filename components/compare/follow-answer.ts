@@ -2,7 +2,7 @@
 
 import { readUIMessageStream, type UIMessageChunk } from "ai";
 import { startTransition, useEffect, useRef, useState } from "react";
-import type { ChatDataParts, ChatMessageMetadata, ChatUIMessage } from "@/lib/contract";
+import type { ChatDataParts, ChatMessageMetadata, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import type { LiveClock } from "@/lib/compare/figures";
 
 type Chunk = UIMessageChunk<ChatMessageMetadata, ChatDataParts>;
@@ -50,6 +50,8 @@ export interface FollowedAnswer {
   failed: boolean;
   /** The answer has ended: `message` is final (with its final figures) until the saved one is read. */
   ended: boolean;
+  /** The upstream is being called again after a transient failure (until something arrives). */
+  retry: UpstreamRetry | null;
 }
 
 /**
@@ -61,13 +63,13 @@ export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => v
   const running = answer?.metadata?.status === "streaming";
   const id = running ? answer.id : null;
   const createdAt = answer?.metadata?.createdAt;
-  const [state, setState] = useState<FollowedAnswer>({ message: null, clock: null, failed: false, ended: false });
+  const [state, setState] = useState<FollowedAnswer>({ message: null, clock: null, failed: false, ended: false, retry: null });
   const onEndedRef = useRef(onEnded);
   onEndedRef.current = onEnded;
 
   useEffect(() => {
     if (!id) {
-      setState({ message: null, clock: null, failed: false, ended: false });
+      setState({ message: null, clock: null, failed: false, ended: false, retry: null });
       return;
     }
     const abort = new AbortController();
@@ -78,10 +80,11 @@ export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => v
     let sawEmpty = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let ended = false;
+    let retry: UpstreamRetry | null = null;
     const paint = () => {
       timer = null;
       if (abort.signal.aborted) return;
-      const next = { message: latest, clock: { startedAt, firstTokenAt, textStartedAt, now: Date.now() }, failed: false, ended };
+      const next = { message: latest, clock: { startedAt, firstTokenAt, textStartedAt, now: Date.now() }, failed: false, ended, retry };
       // A transition: React renders it in slices and yields to input and to the other panes, so
       // four panes repainting never make one long main-thread task.
       startTransition(() => setState(next));
@@ -97,9 +100,22 @@ export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => v
         const response = await fetch(`/api/compare/answers/${id}/stream`, { signal: abort.signal, cache: "no-store" });
         if (response.status === 204 || !response.body) return;
         if (!response.ok) throw new Error(`follow failed: ${response.status}`);
-        for await (const message of readUIMessageStream<ChatUIMessage>({ stream: chunksOf(response.body) })) {
+        // A retry notice is transient (never a part of the message): picked off the chunks on the way.
+        const noticed = chunksOf(response.body).pipeThrough(
+          new TransformStream<Chunk, Chunk>({
+            transform(chunk, controller) {
+              if (chunk.type === "data-retry") {
+                retry = chunk.data;
+                schedule();
+              }
+              controller.enqueue(chunk);
+            },
+          }),
+        );
+        for await (const message of readUIMessageStream<ChatUIMessage>({ stream: noticed })) {
           const hasText = message.parts.some((part) => part.type === "text" && part.text.length > 0);
           const hasAny = hasText || message.parts.some((part) => part.type === "reasoning" && part.text.length > 0);
+          if (hasAny) retry = null;
           // The first token's time is only known when this page saw the answer start empty.
           if (!hasAny) sawEmpty = true;
           if (hasAny && firstTokenAt === undefined && sawEmpty) firstTokenAt = Date.now();
