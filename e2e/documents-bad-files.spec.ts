@@ -88,14 +88,14 @@ test.describe("bad files", () => {
     const chat = new ChatPage(page);
     await chat.open();
     await page.getByTestId("attach-input").setInputFiles([
-      { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makeScannedPdf(2)) },
+      { name: "locked.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makeEncryptedPdf()) },
       { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(DOCUMENT_MAX_BYTES_UNDER_TEST + 10, 97) },
     ]);
     const cards = page.getByTestId("document-tray").getByTestId("document-card");
-    await expect(cards.nth(0).getByTestId("document-error")).toContainText("“scan.pdf” has no text layer");
+    await expect(cards.nth(0).getByTestId("document-error")).toContainText("“locked.pdf” is password-protected");
     await expect(cards.nth(1).getByTestId("document-error")).toContainText("documents can be at most 4.0 MB");
     await expect(page.getByTestId("send-estimate")).toHaveCount(0);
-    await cards.nth(0).getByRole("button", { name: "Remove scan.pdf" }).click();
+    await cards.nth(0).getByRole("button", { name: "Remove locked.pdf" }).click();
     await cards.nth(0).getByRole("button", { name: "Remove big.txt" }).click();
     await expect(page.getByTestId("document-tray")).toHaveCount(0);
   });

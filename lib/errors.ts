@@ -23,7 +23,7 @@ export type ErrorType =
   | "internal";
 
 /** `request`: the HTTP request itself (its host, origin, type or size), refused before any route runs. */
-export type Surface = "chat" | "model" | "conversation" | "database" | "settings" | "auth" | "limits" | "request" | "document";
+export type Surface = "chat" | "model" | "conversation" | "database" | "settings" | "auth" | "limits" | "request" | "document" | "image";
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 

@@ -52,7 +52,12 @@ async function carriedFrom({ db, userId, from, prompt }: { db: Db; userId: strin
   const index = path.findIndex((message) => message.id === promptId.data && message.role === "user");
   const target = path[index];
   if (!target) return null;
-  return { conversationId: conversation.id, title: conversation.title, promptId: target.id, promptText: target.content, count: index };
+  const promptImages = target.parts.flatMap((part) =>
+    part.type === "file" && part.image
+      ? [{ attachmentId: part.attachmentId, name: part.name, mediaType: part.mediaType, size: part.size, ...part.image }]
+      : [],
+  );
+  return { conversationId: conversation.id, title: conversation.title, promptId: target.id, promptText: target.content, promptImages, count: index };
 }
 
 /** The documents named by `?document=`, the person's own only (another's id is ignored). */

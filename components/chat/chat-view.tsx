@@ -12,6 +12,9 @@ import { Button } from "@/components/ui/button";
 import { DocumentTray } from "@/components/documents/document-tray";
 import { toFileDataPart, useDocumentDrafts } from "@/components/documents/use-document-drafts";
 import { ACCEPTED_EXTENSIONS } from "@/lib/documents/formats";
+import { ImageTray } from "@/components/images/image-tray";
+import { toImageDataPart, useImageDrafts } from "@/components/images/use-image-drafts";
+import { IMAGE_EXTENSIONS, looksLikeImage } from "@/lib/images/formats";
 import { AssistantMessage } from "./assistant-message";
 import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
@@ -103,16 +106,23 @@ export function ChatView(props: ChatViewProps) {
     idle(() => preloadMarkdown());
   }, []);
 
-  const documents = useDocumentDrafts();
+  const images = useImageDrafts();
+  // A scanned PDF (no text layer) comes back as its pages' images, read by Flash's vision.
+  const documents = useDocumentDrafts([], { onScanned: (scanned) => images.addStored(scanned.images) });
+  const chosenModel = backend.models.find((info) => info.key === model);
+  // Images wait for a model that sees them: nothing is sent while the notice says so.
+  const imagesRefused = images.drafts.length > 0 && chosenModel?.vision === false;
   const send = (text: string) => {
+    if (imagesRefused) return;
     if (!started.current) {
       started.current = true;
       props.onStarted(conversationId, text);
     }
-    // Documents go as parts before the words; the server puts their text in front of the prompt.
-    const attached = documents.ready.map(toFileDataPart);
+    // Documents and images go as parts before the words; the server puts documents' text in front of the prompt.
+    const attached = [...documents.ready.map(toFileDataPart), ...images.ready.map(toImageDataPart)];
     void chat.sendMessage(attached.length > 0 ? { parts: [...attached, { type: "text", text }] } : { text });
     documents.clear();
+    images.clear();
     // Sending always brings the new message into view, even when reading higher up.
     scroll.follow();
   };
@@ -126,7 +136,7 @@ export function ChatView(props: ChatViewProps) {
     return 0;
   }, [messages]);
   const contextWindow = backend.models.find((info) => info.key === model)?.contextWindow ?? 1_048_576;
-  const conversationHasDocuments = useMemo(() => messages.some((message) => message.parts.some((part) => part.type === "data-file")), [messages]);
+  const conversationHasDocuments = useMemo(() => messages.some((message) => message.parts.some((part) => part.type === "data-file" && part.data.document)), [messages]);
 
   const scroll = useScrollToBottom(messages, status);
   useRevealMatch(messages.length);
@@ -221,10 +231,17 @@ export function ChatView(props: ChatViewProps) {
           onStop={stop}
           inputRef={composerInput}
           files={{
-            onFiles: (files) => void documents.add(files),
-            accept: ACCEPTED_EXTENSIONS.join(","),
-            blocked: documents.uploading,
+            onFiles: (files) => {
+              const pictures = files.filter(looksLikeImage);
+              const others = files.filter((file) => !looksLikeImage(file));
+              if (pictures.length > 0) images.add(pictures);
+              if (others.length > 0) void documents.add(others);
+            },
+            accept: [...ACCEPTED_EXTENSIONS, ...IMAGE_EXTENSIONS].join(","),
+            blocked: documents.uploading || images.uploading || imagesRefused,
             tray: (draft) => (
+              <>
+              <ImageTray drafts={images} backend={backend} model={model} onModelChange={setModel} />
               <DocumentTray
                 drafts={documents}
                 backend={backend}
@@ -236,12 +253,13 @@ export function ChatView(props: ChatViewProps) {
                 busy={busy}
                 onPreset={send}
               />
+              </>
             ),
           }}
           footer={(draft) => (
             <>
               <ModelControls backend={backend} model={model} mode={mode} onModelChange={setModel} onModeChange={setMode} />
-              <ContextMeter used={contextUsed} draft={{ chars: draft.chars + documents.chars, tokens: draft.tokens + documents.tokens }} window={contextWindow} />
+              <ContextMeter used={contextUsed} draft={{ chars: draft.chars + documents.chars, tokens: draft.tokens + documents.tokens + images.tokens }} window={contextWindow} />
             </>
           )}
         />

@@ -129,7 +129,7 @@ export function Composer({
                 if (chosen.length > 0) files.onFiles(chosen);
               }}
             />
-            <Button type="button" size="icon" variant="ghost" aria-label={t("attach")} title={t("attachTitle")} onClick={() => picker.current?.click()}>
+            <Button type="button" size="icon" variant="ghost" aria-label={t("attachFiles")} title={t("attachFilesTitle")} onClick={() => picker.current?.click()}>
               <Paperclip className="h-4 w-4" />
             </Button>
           </>

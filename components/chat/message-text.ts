@@ -14,6 +14,12 @@ export function documentIdsOf(message: ChatUIMessage): { documentIds?: string[] 
   return ids.length > 0 ? { documentIds: ids } : {};
 }
 
+/** The images a prompt carries (its file parts that are images), for the request. */
+export function imageIdsOf(message: ChatUIMessage): { imageIds?: string[] } {
+  const ids = message.parts.flatMap((part) => (part.type === "data-file" && part.data.image ? [part.data.attachmentId] : []));
+  return ids.length > 0 ? { imageIds: ids } : {};
+}
+
 /** A message's attachment parts, to send again with an edit or a retry. */
 export function fileParts(message: ChatUIMessage): Array<Extract<ChatUIMessage["parts"][number], { type: "data-file" }>> {
   return message.parts.flatMap((part) => (part.type === "data-file" ? [part] : []));

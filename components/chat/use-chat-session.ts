@@ -7,7 +7,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { PATH_WINDOW } from "@/lib/chat/path-window";
-import { documentIdsOf, fileParts, textOf } from "./message-text";
+import { documentIdsOf, fileParts, imageIdsOf, textOf } from "./message-text";
 import { onServerChange } from "./server-changes";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
@@ -80,7 +80,7 @@ export function useChatSession({
                   model,
                   mode,
                   parentId: messages[messages.length - 2]?.id ?? null,
-                  message: { id: last.id, text: textOf(last), ...documentIdsOf(last) },
+                  message: { id: last.id, text: textOf(last), ...documentIdsOf(last), ...imageIdsOf(last) },
                 };
           return { body };
         },

@@ -8,6 +8,7 @@ import type { ChatUIMessage } from "@/lib/contract";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { MessageDocuments } from "@/components/documents/message-documents";
+import { MessageImages } from "@/components/images/message-images";
 import { textOf } from "./message-text";
 import { VersionSwitcher } from "./version-switcher";
 
@@ -85,6 +86,7 @@ export function UserMessage({
 
   return (
     <div className="group flex flex-col items-end" data-testid="user-message" data-message-id={message.id}>
+      <MessageImages message={message} />
       <MessageDocuments message={message} />
       <div className="max-w-[85%] rounded-2xl bg-accent text-[15px] text-foreground">
         <div className="relative">

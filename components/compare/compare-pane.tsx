@@ -6,6 +6,9 @@ import { memo, useEffect, useMemo, useState } from "react";
 import type { ComparisonTurnView } from "@/lib/compare/contract";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
 import type { ChatUIMessage, UpstreamRetry } from "@/lib/contract";
+import { imageUrl } from "@/lib/images/contract";
+import { imageCaption } from "@/components/images/figures";
+import { ImageThumb } from "@/components/images/image-thumb";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
 import { AnswerStatus } from "@/components/chat/answer-status";
@@ -47,6 +50,7 @@ export const ComparePane = memo(function ComparePane({
   name,
   detail,
   turns,
+  blindToImages,
   prices,
   markers,
   store,
@@ -62,6 +66,8 @@ export const ComparePane = memo(function ComparePane({
   lane: number;
   /** "V4 Pro · Think High", or "Answer B" while blind. */
   name: string;
+  /** The pane's model cannot see images: its prompts with images say it got the words only. */
+  blindToImages?: boolean;
   /** Shown under the name (the setting, revealed after a blind vote). */
   detail?: string;
   turns: PaneTurn[];
@@ -174,6 +180,20 @@ export const ComparePane = memo(function ComparePane({
             const shown = followed ? (live.message ?? turn.answer) : turn.answer;
             return (
               <div key={`${index}-${turn.prompt.id}`} className="flex flex-col gap-2">
+                {turn.prompt.images && (
+                  <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label="Images with this prompt">
+                    {turn.prompt.images.map((file) => (
+                      <li key={file.attachmentId}>
+                        <ImageThumb src={imageUrl(file.attachmentId)} name={file.name} caption={imageCaption(file.image)} size="sm" />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {turn.prompt.images && blindToImages && (
+                  <p className="self-end text-xs text-muted-foreground" data-testid="pane-no-vision">
+                    This model cannot see images: it got the words only.
+                  </p>
+                )}
                 {turn.prompt.files.length > 0 && (
                   <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label={tDocuments("attached")} data-testid="pane-documents">
                     {turn.prompt.files.map((file) => (

@@ -32,12 +32,18 @@ import { PaneTabs } from "./pane-tabs";
 import { SavedComparisons, type SavedComparison } from "./saved-comparisons";
 import { useNarrowScreen, useSyncedScroll } from "./use-layout";
 import { VoteBar } from "./vote-bar";
+import { CompareImageTray } from "@/components/images/compare-image-tray";
+import { useImageDrafts } from "@/components/images/use-image-drafts";
+import type { ImageInfo } from "@/lib/images/contract";
+import { IMAGE_EXTENSIONS, looksLikeImage } from "@/lib/images/formats";
 
 export interface CarriedHistory {
   conversationId: string;
   title: string;
   promptId: string;
   promptText: string;
+  /** The prompt's images, attached again to the comparison's first prompt. */
+  promptImages: ImageInfo[];
   /** Messages before the prompt that come along. */
   count: number;
 }
@@ -81,11 +87,19 @@ export function CompareView({
   const [setup, setSetup] = useState<PaneSetup[]>(initial?.panes ?? DEFAULT_PANES);
   const [blind, setBlind] = useState(initial?.blind ?? false);
   const [draft, setDraft] = useState(carried?.promptText ?? "");
+  const images = useImageDrafts(carried?.promptImages);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<RequestProblem | null>(null);
   const [tab, setTab] = useState(0);
   const documents = useDocumentDrafts(initialDocuments);
   const picker = useRef<HTMLInputElement>(null);
+  // Images go to every pane that sees them; other files are documents every pane reads.
+  const addFiles = (files: readonly File[]) => {
+    const pictures = files.filter(looksLikeImage);
+    const others = files.filter((file) => !looksLikeImage(file));
+    if (pictures.length > 0) images.add(pictures);
+    if (others.length > 0) void documents.add(others);
+  };
   const narrow = useNarrowScreen();
   const store = useMemo(() => new LiveFiguresStore(), []);
   const prices = useMemo(() => Object.fromEntries(backend.models.map((model) => [model.key, model.prices])) as Record<ModelKey, TokenPrices>, [backend]);
@@ -147,13 +161,14 @@ export function CompareView({
   // `preset`: a summary preset's prompt, sent as it is (the typed draft stays).
   const send = async (preset?: string) => {
     const text = (preset ?? draft).trim();
-    if (!text || sending || running || documents.uploading) return;
+    if (!text || sending || running || documents.uploading || images.uploading) return;
     setSending(true);
     const documentIds = documents.ready.map((document) => document.id);
+    const imageIds = images.ready.map((image) => image.attachmentId);
     const body: StartComparisonRequest = {
       conversationId: id,
       parentId: lastTurn?.prompt.id ?? null,
-      message: { id: generateId(), text, ...(documentIds.length > 0 ? { documentIds } : {}) },
+      message: { id: generateId(), text, ...(documentIds.length > 0 ? { documentIds } : {}), ...(imageIds.length > 0 ? { imageIds } : {}) },
       panes,
       blind: view?.blind ?? blind,
       ...(view === null && carried ? { from: { conversationId: carried.conversationId, promptId: carried.promptId } } : {}),
@@ -163,6 +178,7 @@ export function CompareView({
     if (!result) return;
     if (preset === undefined) setDraft("");
     documents.clear();
+    images.clear();
     if (view === null) window.history.replaceState(null, "", `/compare/${id}`);
     setView(result.comparison);
   };
@@ -244,7 +260,7 @@ export function CompareView({
         >
           <Link2 className="h-4 w-4" /> {t("sync")}
         </Button>
-        <Link href="/compare/results" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
+        <Link href="/compare/results" title="Results: your votes and figures" aria-label="Results" className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
           <BarChart3 className="h-4 w-4" />
           <span className="hidden sm:inline">{t("results")}</span>
         </Link>
@@ -297,6 +313,8 @@ export function CompareView({
                 name={names[lane]?.name ?? ""}
                 detail={names[lane]?.detail}
                 turns={paneTurns[lane] ?? []}
+                // Said only when the models are shown: in blind mode it would name the model.
+                blindToImages={revealed && backend.models.find((info) => info.key === panes[lane]?.model)?.vision === false}
                 prices={prices[panes[lane]?.model ?? "flash"]}
                 markers={markers[lane] ?? []}
                 store={store}
@@ -336,6 +354,8 @@ export function CompareView({
           </div>
         )}
 
+        <CompareImageTray drafts={images} backend={backend} panes={panes} blind={view?.blind ?? blind} />
+
         <form
           className="flex flex-col rounded-xl border border-border bg-card"
           onSubmit={(event) => {
@@ -348,12 +368,12 @@ export function CompareView({
           onDrop={(event) => {
             if (event.dataTransfer.files.length === 0) return;
             event.preventDefault();
-            void documents.add([...event.dataTransfer.files]);
+            addFiles([...event.dataTransfer.files]);
           }}
           onPaste={(event) => {
             if (event.clipboardData.files.length === 0) return;
             event.preventDefault();
-            void documents.add([...event.clipboardData.files]);
+            addFiles([...event.clipboardData.files]);
           }}
         >
           {/* Documents every pane reads: the way to compare the models' summaries of one text. */}
@@ -373,7 +393,7 @@ export function CompareView({
               ref={picker}
               type="file"
               multiple
-              accept={ACCEPTED_EXTENSIONS.join(",")}
+              accept={[...ACCEPTED_EXTENSIONS, ...IMAGE_EXTENSIONS].join(",")}
               className="sr-only"
               tabIndex={-1}
               aria-hidden
@@ -381,10 +401,10 @@ export function CompareView({
               onChange={(event) => {
                 const chosen = [...(event.target.files ?? [])];
                 event.target.value = "";
-                if (chosen.length > 0) void documents.add(chosen);
+                if (chosen.length > 0) addFiles(chosen);
               }}
             />
-            <Button type="button" size="icon" variant="ghost" aria-label={tComposer("attach")} title={t("attachTitle")} onClick={() => picker.current?.click()} className="h-9 w-9">
+            <Button type="button" size="icon" variant="ghost" aria-label={tComposer("attachFiles")} title={t("attachTitle")} onClick={() => picker.current?.click()} className="h-9 w-9">
               <Paperclip className="h-4 w-4" />
             </Button>
             <textarea
@@ -401,7 +421,7 @@ export function CompareView({
               placeholder={view === null ? t("firstPlaceholder") : t("followUpPlaceholder")}
               className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] outline-none"
             />
-            <Button type="submit" variant="primary" size="icon" aria-label={t("sendAll")} disabled={!draft.trim() || sending || running || documents.uploading} className="h-9 w-9">
+            <Button type="submit" variant="primary" size="icon" aria-label={t("sendAll")} disabled={!draft.trim() || sending || running || documents.uploading || images.uploading} className="h-9 w-9">
               <SendHorizontal className="h-4 w-4" />
             </Button>
           </div>

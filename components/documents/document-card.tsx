@@ -13,6 +13,7 @@ function progressText(progress: UploadProgress | null, t: ReturnType<typeof useT
   if (!progress) return { label: t("starting"), share: null };
   const share = progress.total > 0 ? Math.min(progress.done / progress.total, 1) : null;
   if (progress.stage === "reading") return { label: t("readingPage", { done: progress.done, total: progress.total }), share };
+  if (progress.stage === "rendering") return { label: t("drawingPage", { done: progress.done, total: progress.total }), share };
   if (progress.stage === "sending") return { label: t("uploading", { done: formatFileSize(progress.done), total: formatFileSize(progress.total) }), share };
   return { label: t("stageBusy", { stage: t(`stages.${progress.stage}`) }), share };
 }

@@ -5,7 +5,7 @@ import { DocumentCard } from "./document-card";
 /** The documents a sent message carries, as cards above its words (a deleted one says so). */
 export function MessageDocuments({ message }: { message: ChatUIMessage }) {
   const t = useTranslations("documents");
-  const files = message.parts.flatMap((part) => (part.type === "data-file" ? [part.data] : []));
+  const files = message.parts.flatMap((part) => (part.type === "data-file" && !part.data.image ? [part.data] : []));
   if (files.length === 0) return null;
   return (
     <ul className="mb-1.5 flex max-w-[85%] flex-wrap justify-end gap-2" aria-label={t("attached")}>

@@ -1,10 +1,10 @@
 // Uploads one file to /api/documents from the browser. XMLHttpRequest rather than fetch: it
 // reports the bytes sent, and its response text grows as the server streams progress lines
 // (pages read, tokens counted) while the file is read on the server.
-import { FILE_NAME_HEADER, uploadEventSchema, type DocumentInfo, type UploadEvent } from "@/lib/documents/contract";
+import { FILE_NAME_HEADER, uploadEventSchema, type DocumentInfo, type ScannedPages, type UploadEvent } from "@/lib/documents/contract";
 
 export interface UploadProgress {
-  stage: "sending" | "reading" | "counting" | "saving";
+  stage: "sending" | "reading" | "counting" | "rendering" | "saving";
   done: number;
   total: number;
 }
@@ -16,10 +16,13 @@ export class UploadFailed extends Error {
   }
 }
 
-export function uploadDocumentFile(file: File, onProgress: (progress: UploadProgress) => void): Promise<{ document: DocumentInfo; duplicate: boolean }> {
+export type UploadOutcome = { document: DocumentInfo; duplicate: boolean } | { scanned: ScannedPages };
+
+/** `scannedAsImages`: a PDF without a text layer comes back as page images (for Flash's vision) instead of a refusal. */
+export function uploadDocumentFile(file: File, onProgress: (progress: UploadProgress) => void, { scannedAsImages = false } = {}): Promise<UploadOutcome> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/documents?progress=1");
+    xhr.open("POST", `/api/documents?progress=1${scannedAsImages ? "&scanned=images" : ""}`);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.setRequestHeader(FILE_NAME_HEADER, encodeURIComponent(file.name));
     let seen = 0;
@@ -29,6 +32,9 @@ export function uploadDocumentFile(file: File, onProgress: (progress: UploadProg
       else if (event.type === "done") {
         settled = true;
         resolve({ document: event.document, duplicate: event.duplicate });
+      } else if (event.type === "scanned") {
+        settled = true;
+        resolve({ scanned: event.scanned });
       } else {
         settled = true;
         reject(new UploadFailed({ payload: event.error }));

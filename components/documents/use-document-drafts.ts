@@ -5,7 +5,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useErrorText } from "@/components/i18n/use-error-text";
-import type { DocumentInfo } from "@/lib/documents/contract";
+import type { DocumentInfo, ScannedPages } from "@/lib/documents/contract";
 import { MAX_DOCUMENTS_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
 import { formatFileSize } from "./figures";
 import { documentLimits, UploadFailed, uploadDocumentFile, type UploadProgress } from "./upload-client";
@@ -32,10 +32,16 @@ export function toFileDataPart(document: DocumentInfo): FileDataPart {
   };
 }
 
-/** `initial`: documents already uploaded that the draft starts with (a page opened for them). */
-export function useDocumentDrafts(initial: readonly DocumentInfo[] = []) {
+/**
+ * `initial`: documents already uploaded that the draft starts with (a page opened for them).
+ * `onScanned`: a PDF without a text layer is read as page images (for Flash's vision) and handed
+ * over, instead of being refused; without it such a PDF is refused with the reason.
+ */
+export function useDocumentDrafts(initial: readonly DocumentInfo[] = [], { onScanned }: { onScanned?: (scanned: ScannedPages) => void } = {}) {
   const t = useTranslations("documents");
   const errorText = useErrorText();
+  const onScannedRef = useRef(onScanned);
+  onScannedRef.current = onScanned;
   const [drafts, setDrafts] = useState<DraftDocument[]>(() =>
     initial.map((document) => ({ key: `draft-${nextKey++}`, name: document.name, state: "ready", document, duplicate: false })),
   );
@@ -64,8 +70,12 @@ export function useDocumentDrafts(initial: readonly DocumentInfo[] = []) {
         continue;
       }
       setDrafts((current) => [...current, { key, name, state: "uploading", progress: null }]);
-      uploadDocumentFile(file, (progress) => update(key, { key, name, state: "uploading", progress }))
-        .then(({ document, duplicate }) => update(key, { key, name, state: "ready", document, duplicate }))
+      uploadDocumentFile(file, (progress) => update(key, { key, name, state: "uploading", progress }), { scannedAsImages: onScannedRef.current !== undefined })
+        .then((outcome) => {
+          if ("document" in outcome) return update(key, { key, name, state: "ready", document: outcome.document, duplicate: outcome.duplicate });
+          update(key, null);
+          onScannedRef.current?.(outcome.scanned);
+        })
         .catch((error: unknown) => update(key, { key, name, state: "failed", error: uploadError(error, name) }));
     }
   }, [t, errorText]); // eslint-disable-line react-hooks/exhaustive-deps -- uploadError reads only t and errorText

@@ -18,6 +18,8 @@ export interface ModelInfo {
     reasoning: boolean;
     /** Think Max is only recommended with at least this much context. */
     thinkMaxMinContext: number;
+    /** Reads images in the prompt (V4.1 Flash does; Pro does not). */
+    vision: boolean;
   };
   /** Default upstream ids, by API dialect. */
   defaultIds: { deepseek: string; openrouter: string; openaiCompatible: string };
@@ -34,7 +36,7 @@ export const CATALOGUE: Record<ModelKey, ModelInfo> = {
     tagline: "Fast and cheap. 284B MoE, 13B active.",
     contextWindow: MILLION_CONTEXT,
     maxOutputTokens: 384_000,
-    capabilities: { reasoning: true, thinkMaxMinContext: THINK_MAX_MIN_CONTEXT },
+    capabilities: { reasoning: true, thinkMaxMinContext: THINK_MAX_MIN_CONTEXT, vision: true },
     defaultIds: {
       deepseek: "deepseek-flash",
       openrouter: "deepseek/deepseek-v4.1-flash",
@@ -47,7 +49,7 @@ export const CATALOGUE: Record<ModelKey, ModelInfo> = {
     tagline: "Deeper answers. 1.6T MoE, 49B active.",
     contextWindow: MILLION_CONTEXT,
     maxOutputTokens: 384_000,
-    capabilities: { reasoning: true, thinkMaxMinContext: THINK_MAX_MIN_CONTEXT },
+    capabilities: { reasoning: true, thinkMaxMinContext: THINK_MAX_MIN_CONTEXT, vision: false },
     defaultIds: {
       deepseek: "deepseek-v4-pro",
       openrouter: "deepseek/deepseek-v4-pro",

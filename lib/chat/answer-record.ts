@@ -179,6 +179,7 @@ function toUIPart(part: StoredPart): ChatUIMessage["parts"][number] {
           mediaType: part.mediaType,
           size: part.size,
           ...(part.document ? { document: part.document } : {}),
+          ...(part.image ? { image: part.image } : {}),
         },
       };
   }

@@ -8,6 +8,8 @@ export interface HistoryMessage {
   role: string;
   content: string;
   status: string;
+  /** A prompt's images, read from storage for a vision model (lib/images/service.ts). */
+  images?: ReadonlyArray<{ name: string; mediaType: string; data: Uint8Array }>;
 }
 
 /**
@@ -19,7 +21,11 @@ export interface HistoryMessage {
 export function toModelMessages(path: readonly HistoryMessage[]): ModelMessage[] {
   const messages: ModelMessage[] = [];
   for (const row of path) {
-    if (row.role === "user") messages.push({ role: "user", content: row.content });
+    if (row.role === "user" && row.images && row.images.length > 0) {
+      // Images before the words; the provider sends each as an image_url block with a data URL.
+      const images = row.images.map((image) => ({ type: "file" as const, data: image.data, mediaType: image.mediaType, filename: image.name }));
+      messages.push({ role: "user", content: [...images, { type: "text", text: row.content }] });
+    } else if (row.role === "user") messages.push({ role: "user", content: row.content });
     else if (row.role === "assistant" && row.content.trim() !== "" && row.status !== "streaming") {
       messages.push({ role: "assistant", content: row.content });
     }

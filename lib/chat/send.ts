@@ -6,6 +6,9 @@ import { resolveMode } from "@/lib/ai/modes";
 import { answerParts, plainTextOf, type ChatRequest } from "@/lib/contract";
 import { enforceLimits } from "@/lib/auth/limits";
 import { attachDocuments, documentRequest, readWholeBudget } from "@/lib/documents/in-context";
+import { attachImages, visionRefusal, withImages } from "@/lib/images/service";
+import { blobStore } from "@/lib/storage";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import type { Db } from "@/lib/db/client";
 import { checkpointAnswer, finishAnswer, markAnswerInterrupted, reserveTurn, setAutoTitle, TurnRejected } from "@/lib/db/queries";
 import { ChatError } from "@/lib/errors";
@@ -26,11 +29,14 @@ export async function sendChatMessage({
   userId,
   backend,
   request,
+  store = blobStore(),
 }: {
   db: Db;
   userId: string;
   backend: Backend;
   request: ChatRequest;
+  /** Where attachments' bytes are (the process-wide store unless a test gives its own). */
+  store?: BlobStore;
 }): Promise<Generation> {
   const { conversationId, model, mode } = request;
   const limits = await enforceLimits({ db, userId });
@@ -38,7 +44,12 @@ export async function sendChatMessage({
   try {
     const effective = resolveMode(mode, backend.contextWindow, getModelInfo(model).capabilities.thinkMaxMinContext);
     const prompt = request.trigger === "submit" ? request.message : null;
+    const imageIds = prompt?.imageIds ?? [];
+    // Refused before anything is stored: the prompt stays in the composer to switch models.
+    const refusal = imageIds.length > 0 ? visionRefusal(backend, model) : null;
+    if (refusal) throw new ChatError("bad_request:image", refusal);
     const documentParts = await attachDocuments({ db, userId, ids: prompt?.documentIds ?? [] });
+    const imageParts = await attachImages({ db, store, userId, ids: imageIds });
     const turn = await reserveTurn({
       db,
       userId,
@@ -49,7 +60,7 @@ export async function sendChatMessage({
       prompt: prompt && {
         id: prompt.id,
         text: prompt.text,
-        parts: JSON.stringify([...documentParts, { type: "text", text: prompt.text }]),
+        parts: JSON.stringify([...documentParts, ...imageParts, { type: "text", text: prompt.text }]),
       },
       answer: {
         model,
@@ -64,7 +75,8 @@ export async function sendChatMessage({
       throw error instanceof TurnRejected ? rejection(error) : error;
     });
 
-    const history = pathTo(turn.messages, turn.prompt.id);
+    // Rows keep their images through documentRequest (it spreads each row) into toModelMessages.
+    const history = await withImages({ db, store, userId, path: pathTo(turn.messages, turn.prompt.id), vision: backend.vision(model) });
     const answerStep = selectedPath(turn.messages).find((step) => step.message.id === turn.answer.id);
     // The title comes from the first prompt, once: an edit of it keeps the title it gave.
     const prompts = turn.messages.filter((message) => message.role === "user");

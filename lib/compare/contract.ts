@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getModelInfo, MODEL_KEYS } from "@/lib/ai/catalogue";
 import { MODE_LABELS, REASONING_MODES } from "@/lib/ai/modes";
-import { clientIdSchema, MAX_DOCUMENTS_PER_MESSAGE, MAX_MESSAGE_CHARS, type ChatDataParts, type ChatUIMessage } from "@/lib/contract";
+import { clientIdSchema, MAX_DOCUMENTS_PER_MESSAGE, MAX_IMAGES_PER_MESSAGE, MAX_MESSAGE_CHARS, type ChatDataParts, type ChatUIMessage, type ImageFigures } from "@/lib/contract";
 import { VOTE_OUTCOMES, type VoteOutcome } from "./results";
 
 export const MIN_PANES = 2;
@@ -31,6 +31,8 @@ export const startComparisonSchema = z.object({
     text: z.string().trim().min(1, "The message is empty").max(MAX_MESSAGE_CHARS, "The message is too long"),
     /** Documents every pane reads with this prompt (to compare summaries, say). */
     documentIds: z.array(clientIdSchema).max(MAX_DOCUMENTS_PER_MESSAGE, `At most ${MAX_DOCUMENTS_PER_MESSAGE} documents per message`).optional(),
+    /** Images (attachment ids from /api/images): panes whose model sees images get them, the others the words only. */
+    imageIds: z.array(clientIdSchema).max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message`).optional(),
   }),
   panes: z.array(paneSetupSchema).min(MIN_PANES, `Compare at least ${MIN_PANES} answers`).max(MAX_PANES, `Compare at most ${MAX_PANES} answers`),
   blind: z.boolean().default(false),
@@ -58,8 +60,8 @@ export interface ComparisonVote {
 }
 
 export interface ComparisonTurnView {
-  /** The prompt's words, and the documents it carries. */
-  prompt: { id: string; text: string; files: Array<ChatDataParts["file"]> };
+  /** The prompt's words, the documents it carries, and its images. */
+  prompt: { id: string; text: string; files: Array<ChatDataParts["file"]>; images?: Array<{ attachmentId: string; name: string; image: ImageFigures }> };
   /** By lane: the pane's answer to this prompt (null while it has none). */
   answers: Array<ChatUIMessage | null>;
   vote: ComparisonVote | null;

@@ -27,6 +27,8 @@ import {
   type Message,
 } from "@/lib/db/queries";
 import { ChatError } from "@/lib/errors";
+import { attachImages, withImages } from "@/lib/images/service";
+import { blobStore } from "@/lib/storage";
 import type { PaneSetup, startComparisonSchema } from "./contract";
 import { comparisonTurns, laneHistory } from "./thread";
 import type { z } from "zod";
@@ -52,13 +54,14 @@ export async function startComparisonTurn({ db, userId, backend, request }: { db
   const claims = await claimPanes({ db, userId, conversationId, lanes });
   try {
     const documentParts = await attachDocuments({ db, userId, ids: request.message.documentIds ?? [] });
+    const imageParts = await attachImages({ db, store: blobStore(), userId, ids: request.message.imageIds ?? [] });
     const carried = request.parentId === null && request.from ? await carriedHistory({ db, userId, ...request.from }) : [];
     const turn = await reserveComparisonTurn({
       db,
       userId,
       conversationId,
       parentId: request.parentId,
-      prompt: { id: request.message.id, text: request.message.text, parts: JSON.stringify([...documentParts, { type: "text", text: request.message.text }]) },
+      prompt: { id: request.message.id, text: request.message.text, parts: JSON.stringify([...documentParts, ...imageParts, { type: "text", text: request.message.text }]) },
       answers: request.panes.map((pane) => answerStart(backend, pane)),
       create: { title: fallbackTitle(request.message.text), blind: request.blind, carried },
     }).catch((error: unknown) => {
@@ -156,7 +159,8 @@ function answerStart(backend: Backend, pane: PaneSetup): AnswerStart & { model: 
 
 /**
  * Starts one pane's generation: its history is the prompts plus its own answers, with the
- * prompts' documents in front of their words (read in parts when they outgrow the pane's window).
+ * prompts' documents in front of their words (read in parts when they outgrow the pane's window)
+ * and their images when the pane's model sees them (else a note where each was).
  */
 async function startPane({
   db,
@@ -183,7 +187,9 @@ async function startPane({
 }): Promise<Generation> {
   const turns = comparisonTurns(messages, lanes);
   const end = turns.findIndex((turn) => turn.prompt.id === answer.parentId);
-  const history = laneHistory(turns.slice(0, end + 1), answer.lane).filter((message) => message.id !== answer.id);
+  const path = laneHistory(turns.slice(0, end + 1), answer.lane).filter((message) => message.id !== answer.id);
+  // Rows keep their images through documentRequest (it spreads each row) into toModelMessages.
+  const history = await withImages({ db, store: blobStore(), userId, path, vision: backend.vision(pane.model) });
   const version = turns[end]?.answers[answer.lane]?.version ?? { index: 1, count: 1 };
   const effective = resolveMode(pane.mode, backend.contextWindow, getModelInfo(pane.model).capabilities.thinkMaxMinContext);
   const answerId = answer.id;

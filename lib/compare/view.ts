@@ -2,6 +2,7 @@ import "server-only";
 import { isModelKey } from "@/lib/ai/catalogue";
 import { isReasoningMode } from "@/lib/ai/modes";
 import { toUIMessage } from "@/lib/chat/answer-record";
+import type { StoredPart } from "@/lib/contract";
 import type { StoredComparison } from "@/lib/db/comparisons";
 import type { ComparisonView, PaneSetup } from "./contract";
 import { VOTE_OUTCOMES, type VoteOutcome } from "./results";
@@ -23,7 +24,10 @@ export function toComparisonView(stored: StoredComparison): ComparisonView {
         prompt: {
           id: turn.prompt.id,
           text: turn.prompt.content,
-          files: turn.prompt.parts.flatMap((part) => (part.type === "file" ? [{ attachmentId: part.attachmentId, name: part.name, mediaType: part.mediaType, size: part.size, document: part.document }] : [])),
+          files: turn.prompt.parts.flatMap((part) =>
+            part.type === "file" && !part.image ? [{ attachmentId: part.attachmentId, name: part.name, mediaType: part.mediaType, size: part.size, document: part.document }] : [],
+          ),
+          ...promptImages(turn.prompt.parts),
         },
         answers: turn.answers.map((answer) => (answer ? toUIMessage(answer.message, answer.version) : null)),
         vote:
@@ -34,6 +38,12 @@ export function toComparisonView(stored: StoredComparison): ComparisonView {
     }),
     continued: continuedConversationId && continuedLane !== null ? { conversationId: continuedConversationId, lane: continuedLane } : null,
   };
+}
+
+/** A prompt's images, for its thumbnails. */
+function promptImages(parts: readonly StoredPart[]) {
+  const images = parts.flatMap((part) => (part.type === "file" && part.image ? [{ attachmentId: part.attachmentId, name: part.name, image: part.image }] : []));
+  return images.length > 0 ? { images } : {};
 }
 
 /** Stored pane settings with their model and mode checked (an unknown one reads as the default). */

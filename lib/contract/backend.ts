@@ -17,6 +17,8 @@ export interface BackendInfo {
     priceTier: PriceTier;
     /** The most output tokens (reasoning included) one answer may have, per mode (sent as max_tokens). */
     maxOutputTokens: Record<ReasoningMode, number>;
+    /** Reads images on this backend. */
+    vision: boolean;
   }>;
   /** Set when Think Max falls back to Think High on this backend. */
   thinkMaxNotice?: string;

@@ -5,7 +5,7 @@ import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ErrorPayload } from "@/lib/errors";
 import type { MessageStatus, PriceTier } from "./enums";
-import type { DocumentFigures } from "./parts";
+import type { DocumentFigures, ImageFigures } from "./parts";
 
 /** Usage as shown under an answer. */
 export interface AnswerUsage {
@@ -86,7 +86,7 @@ export type ChatDataParts = {
   /** Transient: the answer waits to call the upstream again (see lib/chat/upstream-retry.ts). */
   retry: UpstreamRetry;
   /** An attachment a message refers to (stored part `file`). */
-  file: { attachmentId: string; name: string; mediaType: string; size: number; document?: DocumentFigures };
+  file: { attachmentId: string; name: string; mediaType: string; size: number; document?: DocumentFigures; image?: ImageFigures };
   /** Progress of reading documents longer than the window in parts, before the answer streams. */
   "document-parts": DocumentPartsProgress;
 };

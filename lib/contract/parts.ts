@@ -14,6 +14,15 @@ export const documentFiguresSchema = z.object({
 });
 export type DocumentFigures = z.infer<typeof documentFiguresSchema>;
 
+/** An image's figures, on the file part that attaches it (the thumbnail and the estimate use them). */
+export const imageFiguresSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Input tokens the image is estimated to cost (see lib/images/formats.ts). */
+  tokens: z.number().int().nonnegative(),
+});
+export type ImageFigures = z.infer<typeof imageFiguresSchema>;
+
 export const filePartSchema = z.object({
   type: z.literal("file"),
   attachmentId: z.string(),
@@ -22,6 +31,8 @@ export const filePartSchema = z.object({
   size: z.number().int().nonnegative(),
   /** Present when the file was read as a document: its text goes upstream with the message. */
   document: documentFiguresSchema.optional(),
+  /** Present when the file is an image: it goes upstream as an image block (vision models only). */
+  image: imageFiguresSchema.optional(),
 });
 
 export const storedPartSchema = z.discriminatedUnion("type", [textPartSchema, reasoningPartSchema, filePartSchema]);

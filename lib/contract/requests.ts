@@ -12,6 +12,9 @@ export const clientIdSchema = z
 
 export const MAX_DOCUMENTS_PER_MESSAGE = 10;
 
+/** Images one message may carry (a scanned PDF of up to 20 pages included; each is at most ~384 input tokens). */
+export const MAX_IMAGES_PER_MESSAGE = 20;
+
 export const MAX_MESSAGE_CHARS = 4_000_000; // ~1M tokens of text: the context window is the real limit
 
 /**
@@ -33,6 +36,8 @@ export const chatRequestSchema = z.discriminatedUnion("trigger", [
       text: z.string().trim().min(1, "The message is empty").max(MAX_MESSAGE_CHARS, "The message is too long"),
       /** Documents sent with the message (ids from /api/documents); their text goes upstream before it. */
       documentIds: z.array(clientIdSchema).max(MAX_DOCUMENTS_PER_MESSAGE, `At most ${MAX_DOCUMENTS_PER_MESSAGE} documents per message`).optional(),
+      /** Images sent with the message (attachment ids from /api/images); only models with vision take them. */
+      imageIds: z.array(clientIdSchema).max(MAX_IMAGES_PER_MESSAGE, `At most ${MAX_IMAGES_PER_MESSAGE} images per message`).optional(),
     }),
   }),
   z.object({

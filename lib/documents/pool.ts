@@ -8,7 +8,10 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { env } from "@/lib/env";
 import type { ProgressEvent } from "./extract";
-import type { ExtractOutcome, ExtractTask } from "./worker/extract-task";
+import type { ExtractOutcome, ExtractTask, RenderOutcome } from "./worker/extract-task";
+
+/** Mirrors RENDER_END in worker/extract-task.ts (not imported: that module loads pdf.js and the canvas). */
+const RENDER_END = "end";
 
 /** A worker that goes past this much heap dies (and the upload fails cleanly) instead of the server. */
 const WORKER_HEAP_MB = 1536;
@@ -31,6 +34,30 @@ export function documentPool(): Piscina {
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   return holder[poolKey];
+}
+
+/** Renders a scanned PDF's pages as images in the pool; `onProgress` hears each page drawn. */
+export async function renderInPool(
+  task: Omit<ExtractTask, "port">,
+  onProgress?: (event: ProgressEvent) => void,
+  signal?: AbortSignal,
+): Promise<RenderOutcome> {
+  const { port1, port2 } = new MessageChannel();
+  let end = () => {};
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  port1.on("message", (event: ProgressEvent | typeof RENDER_END) => (event === RENDER_END ? end() : onProgress?.(event)));
+  try {
+    const outcome = (await documentPool().run({ ...task, port: port2 } satisfies ExtractTask, { name: "renderPagesTask", transferList: [port2], signal })) as RenderOutcome;
+    // A rendered scan posted its end mark after the last page's progress: wait until all arrived.
+    if (outcome.ok) await ended;
+    return outcome;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    console.error(`[documents] page rendering failed on “${task.name}”`, error);
+    return { ok: false, error: { problem: "unreadable", message: `“${task.name}” has no text layer, and drawing its pages took more memory than allowed.` } };
+  } finally {
+    port1.close();
+  }
 }
 
 /** Reads a document in the pool; `onProgress` hears each page read and each slice counted. */

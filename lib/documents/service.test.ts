@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-helpers";
 import { LocalFolderStore } from "@/lib/storage/local-folder";
 import { DocumentError } from "./errors";
 import { documentPool } from "./pool";
-import { deleteDocument, uploadDocument } from "./service";
+import { deleteDocument, uploadDocument, uploadScannedPages } from "./service";
 import { listDocuments } from "./store";
 
 let t: TestDatabase;
@@ -56,5 +56,27 @@ describe("uploading documents (through the worker pool)", () => {
     await expect(uploadDocument({ db: t.db, store, userId: "alice", name: "big.pdf", bytes: await makePdf(2), maxBytes: 100 })).rejects.toThrow(/at most 100 bytes/);
     await expect(uploadDocument({ db: t.db, store, userId: "alice", name: "e.txt", bytes: new Uint8Array(0), maxBytes: 100 })).rejects.toThrow(/empty/);
     expect({ rows: await t.db.attachment.count(), docs: await t.db.document.count(), blobs: blobCount() }).toEqual(before);
+  });
+
+  it("reads a scan (no text layer) as one JPEG per page, drawn in the pool with progress per page", async () => {
+    const events: string[] = [];
+    const scanned = await uploadScannedPages({ db: t.db, store, userId: "alice", name: "scan.pdf", bytes: await makeScannedPdf(3), onProgress: (event) => events.push(`${event.stage} ${event.done}/${event.total}`) });
+    expect(scanned.pages).toBe(3);
+    expect(scanned.images.map((image) => [image.name, image.mediaType, image.width, image.height, image.tokens])).toEqual([
+      ["scan.pdf, page 1 of 3", "image/jpeg", 1190, 1684, 384],
+      ["scan.pdf, page 2 of 3", "image/jpeg", 1190, 1684, 384],
+      ["scan.pdf, page 3 of 3", "image/jpeg", 1190, 1684, 384],
+    ]);
+    expect(events.filter((event) => event.startsWith("rendering"))).toEqual(["rendering 1/3", "rendering 2/3", "rendering 3/3"]);
+    const stored = await t.db.attachment.findMany({ where: { id: { in: scanned.images.map((image) => image.attachmentId) } } });
+    expect(stored.map((row) => row.mediaType)).toEqual(["image/jpeg", "image/jpeg", "image/jpeg"]);
+  });
+
+  it("refuses a scan longer than the pages it can read as images, and keeps nothing", async () => {
+    const before = { rows: await t.db.attachment.count(), blobs: blobCount() };
+    await expect(uploadScannedPages({ db: t.db, store, userId: "alice", name: "long.pdf", bytes: await makeScannedPdf(21) })).rejects.toThrow(
+      "“long.pdf” has no text layer and 21 pages; V4 Chat reads at most 20 scanned pages as images. Split it, or run it through OCR first.",
+    );
+    expect({ rows: await t.db.attachment.count(), blobs: blobCount() }).toEqual(before);
   });
 });

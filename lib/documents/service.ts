@@ -7,11 +7,13 @@ import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { formatBytes } from "@/lib/server/request-guard";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import type { DocumentInfo } from "./contract";
+import { uploadImage } from "@/lib/images/service";
+import type { ImageInfo } from "@/lib/images/contract";
+import type { DocumentInfo, ScannedPages } from "./contract";
 import { DocumentError } from "./errors";
 import type { ProgressEvent } from "./extract";
 import { KIND_MEDIA_TYPES } from "./formats";
-import { extractInPool } from "./pool";
+import { extractInPool, renderInPool } from "./pool";
 import { findDocumentByHash, getDocument, toDocumentInfo } from "./store";
 
 export interface UploadResult {
@@ -19,6 +21,8 @@ export interface UploadResult {
   /** True when the person had already uploaded these bytes: the earlier document is returned. */
   duplicate: boolean;
 }
+
+type UploadProgressListener = (event: ProgressEvent | { stage: "saving"; done: number; total: number }) => void;
 
 export async function uploadDocument({
   db,
@@ -80,6 +84,43 @@ export async function uploadDocument({
     }
     throw error;
   }
+}
+
+/**
+ * A scan (a PDF that uploadDocument refused for having no text layer), read for Flash's vision
+ * instead: its pages drawn in the worker pool and stored as image attachments (all or none).
+ */
+export async function uploadScannedPages({
+  db,
+  store,
+  userId,
+  name,
+  bytes,
+  onProgress,
+  signal,
+}: {
+  db: Db;
+  store: BlobStore;
+  userId: string;
+  name: string;
+  bytes: Uint8Array;
+  onProgress?: UploadProgressListener;
+  signal?: AbortSignal;
+}): Promise<ScannedPages> {
+  const rendered = await renderInPool({ bytes, name }, onProgress, signal);
+  if (!rendered.ok) throw new DocumentError(rendered.error.problem, rendered.error.message);
+  const total = rendered.pages.length;
+  const images: ImageInfo[] = [];
+  try {
+    for (const [index, page] of rendered.pages.entries()) {
+      onProgress?.({ stage: "saving", done: index, total });
+      images.push(await uploadImage({ db, store, userId, name: `${name}, page ${index + 1} of ${total}`, bytes: page.bytes }));
+    }
+  } catch (error) {
+    for (const image of images) await deleteAttachment({ db, store, userId, id: image.attachmentId });
+    throw error;
+  }
+  return { name, pages: total, images };
 }
 
 /** Deletes the document, its extracted text and its original file. False when not found / not owned. */

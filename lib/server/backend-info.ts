@@ -27,6 +27,7 @@ export function backendInfo(): BackendInfo {
       prices: quote.prices,
       priceTier: quote.tier,
       maxOutputTokens,
+      vision: current.vision(key),
     };
   });
   const probe = resolveMode("think-max", current.contextWindow, CATALOGUE.flash.capabilities.thinkMaxMinContext);

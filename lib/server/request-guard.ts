@@ -26,7 +26,7 @@ export interface GuardSettings {
  * The routes that take a file's raw bytes instead of JSON. Their body must be
  * `application/octet-stream`, which, like JSON, a form or a simple cross-site request cannot send.
  */
-const UPLOAD_PATHS: ReadonlySet<string> = new Set(["/api/documents"]);
+const UPLOAD_PATHS: ReadonlySet<string> = new Set(["/api/documents", "/api/images"]);
 
 export function isUploadPath(pathname: string): boolean {
   return UPLOAD_PATHS.has(pathname);

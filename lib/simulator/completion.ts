@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { writeAnswer } from "./answer-writer";
+import { checkImages, describeImages } from "./images";
 import type { AttemptCounter } from "./attempts";
 import { planFaults, type FaultPlan, type FaultRegistry } from "./faults";
 import { loggableHeaders, sendJson, writeAndFlush } from "./http-io";
@@ -127,7 +128,9 @@ export async function handleChatCompletion(
     return fail(400, "The reasoning_content in the thinking mode must be passed back to the API.");
   }
 
-  const prompt = promptTokens(request.messages, thinking);
+  const images = checkImages(request.messages, request.model, spec.base === "flash");
+  if (!images.ok) return fail(400, images.message);
+  const prompt = promptTokens(request.messages, thinking, images.images);
   const faults = planFaults(state.faults.take(lastUserText(request), request.model), prompt.length);
   if (faults.status) {
     const { status, body, headers } = faults.status;
@@ -140,7 +143,7 @@ export async function handleChatCompletion(
 
   const cacheHitTokens = state.cache.lookupAndRemember(spec.base, prompt);
   // A scripted answer (test fault) replaces the generated one; reasoning only exists while thinking.
-  const answer = faults.script
+  const written = faults.script
     ? { reasoning: thinking ? faults.script.reasoning : "", content: faults.script.content }
     : writeAnswer({
         base: spec.base,
@@ -149,6 +152,9 @@ export async function handleChatCompletion(
         messages: request.messages,
         attempt: state.attempts.next(`${spec.base}\u0000${thinking ? effort : "chat"}\u0000${JSON.stringify(request.messages)}`),
       });
+  // A prompt with images is answered by first saying what arrived: their count, formats and sizes.
+  const lastImages = images.images.findLast((_, index) => request.messages[index]?.role === "user") ?? [];
+  const answer = lastImages.length > 0 && !faults.script ? { ...written, content: `${describeImages(lastImages)}\n\n${written.content}` } : written;
 
   // Reasoning spends the token budget first, so a tight max_tokens can end
   // the answer before any content.

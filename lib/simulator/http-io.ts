@@ -1,8 +1,8 @@
 // Small node:http helpers shared by the route handlers.
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** Bodies above this are refused; a full 1M-token context is about 4 MB of text. */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** DeepSeek's limit on one request body, base64 images included (a full 1M-token context is about 4 MB of text). */
+export const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
 

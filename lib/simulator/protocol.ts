@@ -49,6 +49,8 @@ export function mapEffort(value: string | null | undefined): Effort {
 const contentPart = z.looseObject({
   type: z.string(),
   text: z.string().optional(),
+  // Checked further by images.ts (data URL, format from the bytes, vision models only).
+  image_url: z.looseObject({ url: z.string(), detail: z.string().nullish() }).optional(),
 });
 const content = z.union([z.string(), z.array(contentPart)]);
 

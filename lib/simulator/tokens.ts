@@ -1,6 +1,7 @@
 // A deterministic, dependency-free approximation of DeepSeek's tokenizer. It
 // only needs to be stable and roughly right: it sizes usage numbers, the
 // prefix cache blocks and the streamed pieces (one token per piece).
+import type { SeenImage } from "./images";
 import { contentText, type ChatMessage } from "./protocol";
 
 // Alternatives, in order: newline runs; one CJK character (about a token
@@ -51,19 +52,21 @@ const THINK_CLOSE = "</think>";
  * turn's prompt starts with exactly the earlier turn's prompt: that is what
  * makes prefix-cache hits possible across turns.
  */
-export function promptTokens(messages: readonly ChatMessage[], thinking: boolean): string[] {
+export function promptTokens(messages: readonly ChatMessage[], thinking: boolean, images: readonly (readonly SeenImage[])[] = []): string[] {
   const tokens: string[] = [BOS];
   // A loop, not push(...spread): a full context has a million tokens.
   const add = (text: string): void => {
     for (const token of splitTokens(text)) tokens.push(token);
   };
-  for (const m of messages) {
+  for (const [index, m] of messages.entries()) {
     switch (m.role) {
       case "system":
         add(contentText(m.content));
         break;
       case "user":
         tokens.push(USER);
+        // Each image is billed as its tiles (tokens named by its digest, so a repeat hits the cache).
+        for (const image of images[index] ?? []) for (let i = 0; i < image.tokens; i++) tokens.push(`<image:${image.digest}:${i}>`);
         add(contentText(m.content));
         break;
       case "assistant":

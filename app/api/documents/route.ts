@@ -1,6 +1,6 @@
 import { FILE_NAME_HEADER, type UploadEvent } from "@/lib/documents/contract";
 import { DocumentError, toChatError } from "@/lib/documents/errors";
-import { uploadDocument } from "@/lib/documents/service";
+import { uploadDocument, uploadScannedPages } from "@/lib/documents/service";
 import { listDocuments } from "@/lib/documents/store";
 import { env } from "@/lib/env";
 import { ChatError } from "@/lib/errors";
@@ -40,6 +40,8 @@ function asChatError(error: unknown): unknown {
  * Uploads one document: the body is the file's bytes (application/octet-stream, checked with
  * its size by proxy.ts). With `?progress=1` the answer is a stream of NDJSON events (pages read,
  * tokens counted, then the document or the error); otherwise one JSON answer with its status.
+ * With `?scanned=images` (the chat's composer) a PDF without a text layer is not refused: its
+ * pages are drawn and stored as images for Flash's vision (a `scanned` event or answer).
  */
 export async function POST(request: Request): Promise<Response> {
   let name: string;
@@ -58,13 +60,21 @@ export async function POST(request: Request): Promise<Response> {
     return errorResponse(asChatError(error));
   }
   const { db, userId } = context;
-  const upload = (onProgress?: Parameters<typeof uploadDocument>[0]["onProgress"]) =>
-    uploadDocument({ db, store: blobStore(), userId, name, bytes, maxBytes, onProgress, signal: request.signal });
+  const scannedAsImages = new URL(request.url).searchParams.get("scanned") === "images";
+  const upload = async (onProgress?: Parameters<typeof uploadDocument>[0]["onProgress"]) => {
+    const input = { db, store: blobStore(), userId, name, bytes, onProgress, signal: request.signal };
+    try {
+      return await uploadDocument({ ...input, maxBytes });
+    } catch (error) {
+      if (!(scannedAsImages && error instanceof DocumentError && error.problem === "no_text_layer")) throw error;
+      return { scanned: await uploadScannedPages(input) };
+    }
+  };
 
   if (new URL(request.url).searchParams.get("progress") !== "1") {
     try {
       const result = await upload();
-      return Response.json(result, { status: result.duplicate ? 200 : 201 });
+      return Response.json(result, { status: "duplicate" in result && result.duplicate ? 200 : 201 });
     } catch (error) {
       return errorResponse(asChatError(error));
     }
@@ -82,7 +92,7 @@ export async function POST(request: Request): Promise<Response> {
       };
       try {
         const result = await upload((event) => send({ type: "progress", ...event }));
-        send({ type: "done", ...result });
+        send("scanned" in result ? { type: "scanned", scanned: result.scanned } : { type: "done", ...result });
       } catch (error) {
         const refusal = asChatError(error);
         const chat = refusal instanceof ChatError ? refusal : null;

@@ -59,5 +59,6 @@ export function createDeepSeekBackend(options: DeepSeekBackendOptions): Backend 
     languageModel: (model) => provider(modelId(model)),
     modeOptions: deepseekModeOptions,
     prices: (model, at) => quotePrices(options.priceHistory, model, at, options.offPeakDays),
+    vision: (model) => getModelInfo(model).capabilities.vision,
   };
 }

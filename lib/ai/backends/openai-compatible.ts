@@ -62,6 +62,8 @@ export function createOpenRouterBackend(options: CompatibleOptions): Backend {
       tier: "standard",
       since: "listing",
     }),
+    // OpenRouter passes image blocks on to V4.1 Flash.
+    vision: (model) => getModelInfo(model).capabilities.vision,
   };
 }
 
@@ -91,5 +93,7 @@ export function createSelfHostedBackend(
       tier: "standard",
       since: "self-hosted",
     }),
+    // The open V4 weights read text only; a self-hosted server is not sent images.
+    vision: () => false,
   };
 }

@@ -35,6 +35,8 @@ export interface Backend {
   modeOptions(mode: ReasoningMode): ModeCallOptions;
   /** Prices in force at a moment (USD per 1M tokens). */
   prices(model: ModelKey, at: Date): PriceQuote;
+  /** Whether this backend's `model` reads images (the model must, and the server must serve them). */
+  vision(model: ModelKey): boolean;
 }
 
 /** Bounds every backend takes; each has a safe default (lib/ai/limits.ts). */

@@ -1,8 +1,8 @@
 import type { TextEncodingName } from "../text-decoding";
 
-/** What extraction reports while it works: "reading" pages (PDF) or "counting" tokens. */
+/** What extraction reports while it works: "reading" pages (PDF), "counting" tokens, or "rendering" a scan's pages as images. */
 export interface ProgressEvent {
-  stage: "reading" | "counting";
+  stage: "reading" | "counting" | "rendering";
   done: number;
   total: number;
 }
