@@ -7,7 +7,7 @@ import type { ComparisonTurnView } from "@/lib/compare/contract";
 import { finalFigures, liveFigures, type Marker, type PaneFigures as Figures } from "@/lib/compare/figures";
 import type { ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { imageUrl } from "@/lib/images/contract";
-import { imageCaption } from "@/components/images/figures";
+import { useImageCaption } from "@/components/images/figures";
 import { ImageThumb } from "@/components/images/image-thumb";
 import type { TokenPrices } from "@/lib/usage/prices";
 import { cn } from "@/lib/utils";
@@ -87,6 +87,8 @@ export const ComparePane = memo(function ComparePane({
 }) {
   const t = useTranslations("compare");
   const tDocuments = useTranslations("documents");
+  const tImages = useTranslations("images");
+  const imageCaption = useImageCaption();
   const running = turns.find((turn) => turn.answer?.metadata?.status === "streaming")?.answer ?? null;
   const live = useFollowedAnswer(running, onEnded);
   const last = turns[turns.length - 1]?.answer ?? null;
@@ -181,7 +183,7 @@ export const ComparePane = memo(function ComparePane({
             return (
               <div key={`${index}-${turn.prompt.id}`} className="flex flex-col gap-2">
                 {turn.prompt.images && (
-                  <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label="Images with this prompt">
+                  <ul className="flex max-w-[90%] flex-wrap justify-end gap-1.5 self-end" aria-label={tImages("listPrompt")}>
                     {turn.prompt.images.map((file) => (
                       <li key={file.attachmentId}>
                         <ImageThumb src={imageUrl(file.attachmentId)} name={file.name} caption={imageCaption(file.image)} size="sm" />
@@ -191,7 +193,7 @@ export const ComparePane = memo(function ComparePane({
                 )}
                 {turn.prompt.images && blindToImages && (
                   <p className="self-end text-xs text-muted-foreground" data-testid="pane-no-vision">
-                    This model cannot see images: it got the words only.
+                    {tImages("paneNote")}
                   </p>
                 )}
                 {turn.prompt.files.length > 0 && (

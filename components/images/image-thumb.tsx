@@ -1,12 +1,14 @@
 "use client";
 
 import { ImageOff } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { ImageViewer } from "./image-viewer";
 
 /** A square thumbnail that opens the larger view. */
 export function ImageThumb({ src, name, caption, size = "md", className }: { src: string; name: string; caption?: string; size?: "sm" | "md"; className?: string }) {
+  const t = useTranslations("images");
   const [open, setOpen] = useState(false);
   const [missing, setMissing] = useState(false);
   // Deleted since, or not this person's (an imported conversation): say so instead of a broken image.
@@ -14,8 +16,8 @@ export function ImageThumb({ src, name, caption, size = "md", className }: { src
     return (
       <div
         role="img"
-        aria-label={`${name}: no longer available`}
-        title={`${name}: no longer available`}
+        aria-label={t("missing", { name })}
+        title={t("missing", { name })}
         className={cn("flex shrink-0 items-center justify-center rounded-lg border border-dashed border-border bg-muted text-muted-foreground", size === "sm" ? "h-16 w-16" : "h-24 w-24 sm:h-28 sm:w-28", className)}
         data-testid="image-missing"
       >
@@ -28,7 +30,7 @@ export function ImageThumb({ src, name, caption, size = "md", className }: { src
       <button
         type="button"
         onClick={() => setOpen(true)}
-        aria-label={`View ${name}${caption ? ` (${caption})` : ""}`}
+        aria-label={caption ? t("viewWithCaption", { name, caption }) : t("view", { name })}
         title={caption ? `${name} · ${caption}` : name}
         className={cn(
           "block shrink-0 overflow-hidden rounded-lg border border-border bg-muted outline-none focus-visible:ring-2 focus-visible:ring-ring",

@@ -1,12 +1,13 @@
 "use client";
 
 import { AlertCircle, ImageOff, Loader2, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { BackendInfo } from "@/lib/contract";
 import { IMAGE_TOKENS_CEILING } from "@/lib/images/formats";
-import { formatUsd } from "@/lib/usage/format";
+import { useFigures } from "@/components/i18n/use-figures";
 import { Button } from "@/components/ui/button";
-import { imageCaption } from "./figures";
+import { useImageCaption } from "./figures";
 import { ImageThumb } from "./image-thumb";
 import type { DraftImage, ImageDrafts } from "./use-image-drafts";
 
@@ -16,6 +17,8 @@ import type { DraftImage, ImageDrafts } from "./use-image-drafts";
  * sent and the way out.
  */
 export function ImageTray({ drafts, backend, model, onModelChange }: { drafts: ImageDrafts; backend: BackendInfo; model: ModelKey; onModelChange: (model: ModelKey) => void }) {
+  const t = useTranslations("images");
+  const figures = useFigures();
   if (drafts.drafts.length === 0) return null;
   const chosen = backend.models.find((info) => info.key === model);
   const seeing = backend.models.find((info) => info.vision);
@@ -30,30 +33,30 @@ export function ImageTray({ drafts, backend, model, onModelChange }: { drafts: I
           <p className="min-w-0 flex-1">
             {seeing ? (
               <>
-                <span className="font-medium">Images need {seeing.label}.</span> {chosen.label} cannot see images, so nothing is sent until you switch or remove them.
+                <span className="font-medium">{t("needModel", { model: seeing.label })}</span> {t("cannotSee", { model: chosen.label })}
               </>
             ) : (
               <>
-                <span className="font-medium">{backend.label} does not read images.</span> Remove them to send this message.
+                <span className="font-medium">{t("backendNoImages", { backend: backend.label })}</span> {t("removeToSend")}
               </>
             )}
           </p>
           <div className="flex gap-2">
             {seeing && (
               <Button size="sm" variant="primary" onClick={() => onModelChange(seeing.key)}>
-                Switch to {seeing.label}
+                {t("switchTo", { model: seeing.label })}
               </Button>
             )}
             <Button size="sm" variant="outline" onClick={drafts.clear}>
-              Remove images
+              {t("removeAll")}
             </Button>
           </div>
         </div>
       ) : (
         count > 0 &&
         chosen && (
-          <p className="text-xs text-muted-foreground" data-testid="image-estimate" title={`Estimated from each image's size; DeepSeek bills an image at most about ${IMAGE_TOKENS_CEILING} input tokens.`}>
-            {count === 1 ? "1 image" : `${count} images`} · ≈{drafts.tokens.toLocaleString("en")} input tokens · ≈{formatUsd(usd)} on {chosen.label}
+          <p className="text-xs text-muted-foreground" data-testid="image-estimate" title={t("estimateTitle", { ceiling: IMAGE_TOKENS_CEILING })}>
+            {t("estimate", { count, tokens: figures.count(drafts.tokens), cost: figures.usd(usd), model: chosen.label })}
           </p>
         )
       )}
@@ -63,16 +66,17 @@ export function ImageTray({ drafts, backend, model, onModelChange }: { drafts: I
 
 /** The draft's thumbnails, each with its remove button, and why any was refused. */
 export function DraftImageList({ drafts }: { drafts: ImageDrafts }) {
+  const t = useTranslations("images");
   return (
     <>
-      <ul className="-mt-1.5 flex gap-2 overflow-x-auto pt-1.5 pr-1.5 pb-0.5" aria-label="Images attached to this message">
+      <ul className="-mt-1.5 flex gap-2 overflow-x-auto pt-1.5 pr-1.5 pb-0.5" aria-label={t("listDraft")}>
         {drafts.drafts.map((draft) => (
           <li key={draft.key} className="relative shrink-0" data-state={draft.state} data-testid="draft-image">
             <DraftThumb draft={draft} />
             <button
               type="button"
               onClick={() => drafts.remove(draft.key)}
-              aria-label={`Remove ${draft.name}`}
+              aria-label={t("remove", { name: draft.name })}
               className="absolute -top-1.5 -right-1.5 flex h-6 w-6 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm hover:text-foreground"
             >
               <X className="h-3.5 w-3.5" />
@@ -93,9 +97,11 @@ export function DraftImageList({ drafts }: { drafts: ImageDrafts }) {
 }
 
 function DraftThumb({ draft }: { draft: DraftImage }) {
+  const t = useTranslations("images");
+  const imageCaption = useImageCaption();
   if (draft.state === "ready") return <ImageThumb src={draft.preview} name={draft.name} caption={imageCaption(draft.image)} size="sm" />;
   return (
-    <div className="relative h-16 w-16 overflow-hidden rounded-lg border border-border bg-muted" aria-label={draft.state === "uploading" ? `${draft.name}: uploading` : `${draft.name}: refused`} role="img">
+    <div className="relative h-16 w-16 overflow-hidden rounded-lg border border-border bg-muted" aria-label={draft.state === "uploading" ? t("uploading", { name: draft.name }) : t("refused", { name: draft.name })} role="img">
       {/* eslint-disable-next-line @next/next/no-img-element -- the local file, before upload */}
       <img src={draft.preview} alt="" className={`h-full w-full object-cover ${draft.state === "failed" ? "opacity-30" : "opacity-60"}`} />
       <span className="absolute inset-0 flex items-center justify-center">

@@ -1,10 +1,12 @@
 "use client";
 
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 
 /** A larger view of one image, on the native <dialog>: focus is trapped, Escape and a click outside close it. */
 export function ImageViewer({ src, name, caption, onClose }: { src: string; name: string; caption?: string; onClose: () => void }) {
+  const t = useTranslations("images");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -33,7 +35,7 @@ export function ImageViewer({ src, name, caption, onClose }: { src: string; name
         <button
           type="button"
           onClick={onClose}
-          aria-label="Close image"
+          aria-label={t("close")}
           autoFocus
           className="flex h-8 w-8 shrink-0 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground"
         >

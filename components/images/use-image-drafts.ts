@@ -2,6 +2,7 @@
 
 // The images attached to the message being written: each is downscaled and uploaded as soon as
 // it is added, so its thumbnail shows at once and its token estimate is known before sending.
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MAX_IMAGES_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
 import { imageUrl, type ImageInfo } from "@/lib/images/contract";
@@ -33,6 +34,7 @@ let nextKey = 0;
 
 /** `initial`: images already stored (a prompt carried into a comparison), shown ready. */
 export function useImageDrafts(initial: readonly ImageInfo[] = []) {
+  const t = useTranslations("images");
   const [drafts, setDrafts] = useState<DraftImage[]>(() =>
     initial.map((image) => ({ key: `image-${nextKey++}`, name: image.name, preview: imageUrl(image.attachmentId), state: "ready", image })),
   );
@@ -50,10 +52,10 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
     let count = draftsRef.current.length;
     for (const file of files) {
       const key = `image-${nextKey++}`;
-      const name = file.name || "pasted image";
+      const name = file.name || t("pasted");
       const preview = URL.createObjectURL(file);
       if (count >= MAX_IMAGES_PER_MESSAGE) {
-        setDrafts((current) => [...current, { key, name, preview, state: "failed", error: `A message can carry at most ${MAX_IMAGES_PER_MESSAGE} images.` }]);
+        setDrafts((current) => [...current, { key, name, preview, state: "failed", error: t("tooMany", { max: MAX_IMAGES_PER_MESSAGE }) }]);
         continue;
       }
       count += 1;
@@ -65,7 +67,7 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
           update(key, (draft) => ({ key, name: draft.name, preview: draft.preview, state: "failed", error: error instanceof Error ? error.message : String(error) })),
         );
     }
-  }, []);
+  }, [t]);
 
   /** Images already stored (a scanned PDF's pages), shown ready. */
   const addStored = useCallback((images: readonly ImageInfo[]) => {
