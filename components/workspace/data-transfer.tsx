@@ -10,11 +10,28 @@ interface Summary {
   conversationsSkipped: number;
   messagesAdded: number;
   foldersAdded: number;
+  comparisonsAdded: number;
+  comparisonsSkipped: number;
+  documentsAdded: number;
+  documentsSkipped: number;
 }
 
 type State = { kind: "idle" } | { kind: "working"; name: string } | { kind: "done"; summary: Summary } | { kind: "error"; message: string };
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** What an import found already here, in words ("" when nothing). */
+function skipped(summary: Summary): string {
+  const counts: Array<[number, string]> = [
+    [summary.conversationsSkipped, "conversation"],
+    [summary.comparisonsSkipped, "comparison"],
+    [summary.documentsSkipped, "document"],
+  ];
+  return counts
+    .filter(([count]) => count > 0)
+    .map(([count, word]) => plural(count, word))
+    .join(", ");
+}
 
 /** Export all data as one archive; import an archive or ChatGPT's conversations.json. */
 export function DataTransfer() {
@@ -67,7 +84,7 @@ export function DataTransfer() {
         </label>
       </div>
       <p id="import-help" className="text-muted-foreground">
-        A V4 Chat archive (every conversation with all its versions, folders and pins) or ChatGPT&apos;s <code>conversations.json</code> from its
+        A V4 Chat archive (every conversation with all its versions, folders and pins, comparisons with their votes, and documents&apos; text) or ChatGPT&apos;s <code>conversations.json</code> from its
         data export. Importing the same file again adds nothing twice.
       </p>
       <div aria-live="polite" data-testid="import-status">
@@ -75,9 +92,11 @@ export function DataTransfer() {
         {state.kind === "done" && (
           <p className="text-foreground">
             Imported {plural(state.summary.conversationsAdded, "conversation")} ({plural(state.summary.messagesAdded, "message")}
-            {state.summary.foldersAdded ? `, ${plural(state.summary.foldersAdded, "folder")}` : ""}) from{" "}
+            {state.summary.foldersAdded ? `, ${plural(state.summary.foldersAdded, "folder")}` : ""}
+            {state.summary.comparisonsAdded ? `, ${plural(state.summary.comparisonsAdded, "comparison")}` : ""}
+            {state.summary.documentsAdded ? `, ${plural(state.summary.documentsAdded, "document")}` : ""}) from{" "}
             {state.summary.source === "chatgpt" ? "ChatGPT" : "a V4 Chat archive"}
-            {state.summary.conversationsSkipped ? `; ${plural(state.summary.conversationsSkipped, "conversation")} already here were skipped` : ""}.
+            {skipped(state.summary) ? `; ${skipped(state.summary)} already here were skipped` : ""}.
           </p>
         )}
       </div>
