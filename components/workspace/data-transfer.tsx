@@ -92,9 +92,9 @@ export function DataTransfer() {
         {state.kind === "done" && (
           <p className="text-foreground">
             Imported {plural(state.summary.conversationsAdded, "conversation")} ({plural(state.summary.messagesAdded, "message")}
-            {state.summary.foldersAdded ? `, ${plural(state.summary.foldersAdded, "folder")}` : ""}
+            {state.summary.foldersAdded ? `, ${plural(state.summary.foldersAdded, "folder")}` : ""})
             {state.summary.comparisonsAdded ? `, ${plural(state.summary.comparisonsAdded, "comparison")}` : ""}
-            {state.summary.documentsAdded ? `, ${plural(state.summary.documentsAdded, "document")}` : ""}) from{" "}
+            {state.summary.documentsAdded ? `, ${plural(state.summary.documentsAdded, "document")}` : ""} from{" "}
             {state.summary.source === "chatgpt" ? "ChatGPT" : "a V4 Chat archive"}
             {skipped(state.summary) ? `; ${skipped(state.summary)} already here were skipped` : ""}.
           </p>

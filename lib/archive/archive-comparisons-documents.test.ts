@@ -13,7 +13,7 @@ import { deleteDocument } from "@/lib/documents/service";
 import { getDocument, listDocuments } from "@/lib/documents/store";
 import { ChatError } from "@/lib/errors";
 import { LocalFolderStore } from "@/lib/storage";
-import { exportArchive } from "./export";
+import { exportArchive, exportConversationArchive } from "./export";
 import { planImport, runImport } from "./import";
 
 let source: TestDatabase;
@@ -132,7 +132,7 @@ describe("archive: comparisons and documents", () => {
     expect(JSON.stringify(archive)).not.toContain("k/report"); // no storage keys
 
     const summary = await runImport({ db: target.db, userId: "alice", plan: planImport(asJson(archive)) });
-    expect(summary).toMatchObject({ conversationsAdded: 2, comparisonsAdded: 1, documentsAdded: 2, messagesAdded: 9 });
+    expect(summary).toMatchObject({ conversationsAdded: 2, comparisonsAdded: 1, documentsAdded: 2, messagesAdded: 2 });
     const before = await rows(source.db, "alice");
     const after = await rows(target.db, "alice");
     expect(after.votes).toHaveLength(2);
@@ -232,6 +232,14 @@ describe("archive: comparisons and documents", () => {
     plan.archive.comparisons[0]!.votes[1]!.promptId = "q1";
     await expect(runImport({ db: target.db, userId: "alice", plan })).rejects.toThrow();
     expect(await rows(target.db, "alice")).toEqual({ conversations: [], messages: [], comparisons: [], votes: [], documents: [], attachments: [] });
+  });
+
+  it("one conversation's JSON carries the documents its messages attach, and imports with them", async () => {
+    await seed(source.db);
+    const single = await exportConversationArchive({ db: source.db, userId: "alice", id: "chat-notes" });
+    expect(single?.documents.map((document) => document.id)).toEqual(["doc-notes"]);
+    expect(await runImport({ db: target.db, userId: "alice", plan: planImport(asJson(single)) })).toMatchObject({ conversationsAdded: 1, documentsAdded: 1 });
+    expect((await target.db.document.findUniqueOrThrow({ where: { id: "doc-notes" } })).text).toContain("Tuesday");
   });
 
   it("still imports an archive from before comparisons and documents", async () => {

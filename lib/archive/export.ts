@@ -165,19 +165,24 @@ export async function exportArchive({ db, userId, now = new Date() }: { db: Db; 
   };
 }
 
-/** One conversation as an archive of one (importable like a whole archive); null when not found. */
+/** One conversation as an archive of one, with the documents its messages carry (importable like a whole archive); null when not found. */
 export async function exportConversationArchive({ db, userId, id, now = new Date() }: { db: Db; userId: string; id: string; now?: Date }): Promise<Archive | null> {
   const row = await db.conversation.findFirst({ where: { id, userId, kind: "chat" }, include: { messages: { orderBy: messageOrder } } });
   if (!row) return null;
   const folder = row.folderId ? await db.folder.findFirst({ where: { id: row.folderId, userId } }) : null;
+  const conversation = archivedConversation(row);
+  const attachmentIds = conversation.messages.flatMap((message) => message.parts.flatMap((part) => (part.type === "file" && part.document ? [part.attachmentId] : [])));
+  const documents = attachmentIds.length
+    ? await db.document.findMany({ where: { userId, attachmentId: { in: [...new Set(attachmentIds)] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { attachment: true } })
+    : [];
   return {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
     exportedAt: now.toISOString(),
     folders: folder ? [{ id: folder.id, name: folder.name, createdAt: folder.createdAt.toISOString() }] : [],
-    conversations: [archivedConversation(row)],
+    conversations: [conversation],
     comparisons: [],
-    documents: [],
+    documents: documents.map(archivedDocument),
   };
 }
 

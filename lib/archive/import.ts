@@ -34,6 +34,7 @@ export interface ImportSummary {
   source: ImportSource;
   conversationsAdded: number;
   conversationsSkipped: number;
+  /** Messages of the conversations added (comparisons' messages are not counted here). */
   messagesAdded: number;
   foldersAdded: number;
   comparisonsAdded: number;
@@ -248,8 +249,10 @@ export async function runImport({ db, userId, plan }: { db: Db; userId: string; 
         conversationIds.set(conversation.id, rows.conversation.id);
         knownKeys.set(sourceKey, rows.conversation.id);
         if (comparison) summary.comparisonsAdded += 1;
-        else summary.conversationsAdded += 1;
-        summary.messagesAdded += rows.messages.length;
+        else {
+          summary.conversationsAdded += 1;
+          summary.messagesAdded += rows.messages.length;
+        }
       }
       return summary;
     },
