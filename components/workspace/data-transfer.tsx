@@ -12,6 +12,10 @@ interface Summary {
   conversationsSkipped: number;
   messagesAdded: number;
   foldersAdded: number;
+  comparisonsAdded: number;
+  comparisonsSkipped: number;
+  documentsAdded: number;
+  documentsSkipped: number;
 }
 
 type State = { kind: "idle" } | { kind: "working"; name: string } | { kind: "done"; summary: Summary } | { kind: "error"; message: string };
@@ -20,6 +24,18 @@ type State = { kind: "idle" } | { kind: "working"; name: string } | { kind: "don
 export function DataTransfer() {
   const router = useRouter();
   const t = useTranslations("account");
+  // What an import found already here, in words ("" when nothing).
+  const skippedText = (summary: Summary): string =>
+    (
+      [
+        [summary.conversationsSkipped, "skippedConversations"],
+        [summary.comparisonsSkipped, "skippedComparisons"],
+        [summary.documentsSkipped, "skippedDocuments"],
+      ] as const
+    )
+      .filter(([count]) => count > 0)
+      .map(([count, key]) => t(key, { count }))
+      .join(t("listSeparator"));
   const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -79,8 +95,10 @@ export function DataTransfer() {
               conversations: state.summary.conversationsAdded,
               messages: state.summary.messagesAdded,
               folders: state.summary.foldersAdded,
+              comparisons: state.summary.comparisonsAdded,
+              documents: state.summary.documentsAdded,
               source: state.summary.source,
-              skipped: state.summary.conversationsSkipped,
+              skipped: skippedText(state.summary) || "none",
             })}
           </p>
         )}

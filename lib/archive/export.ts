@@ -3,8 +3,25 @@
 import { selectedPath } from "@/lib/chat/message-tree";
 import type { Db } from "@/lib/db/client";
 import { toConversation, toMessage, type Message } from "@/lib/db/types";
-import type { Conversation as ConversationRow, Message as MessageRow } from "@/lib/db/generated/client";
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type Archive, type ArchivedConversation, type ArchivedMessage } from "./format";
+import type {
+  Attachment as AttachmentRow,
+  Comparison as ComparisonRow,
+  ComparisonVote as VoteRow,
+  Conversation as ConversationRow,
+  Document as DocumentRow,
+  Message as MessageRow,
+} from "@/lib/db/generated/client";
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  archivedComparisonSchema,
+  archivedDocumentSchema,
+  type Archive,
+  type ArchivedComparison,
+  type ArchivedConversation,
+  type ArchivedDocument,
+  type ArchivedMessage,
+} from "./format";
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -64,14 +81,78 @@ function archivedConversation(row: ConversationRow & { messages: MessageRow[] })
   };
 }
 
+function archivedComparison(row: ConversationRow & { messages: MessageRow[]; comparison: ComparisonRow | null; comparisonVotes: VoteRow[] }): ArchivedComparison | null {
+  if (!row.comparison) return null; // a comparison without its set-up cannot be shown either
+  return {
+    ...archivedConversation(row),
+    comparison: {
+      panes: archivedComparisonSchema.shape.comparison.shape.panes.parse(JSON.parse(row.comparison.panes)),
+      blind: row.comparison.blind,
+      continuedConversationId: row.comparison.continuedConversationId,
+      continuedLane: row.comparison.continuedLane,
+      createdAt: row.comparison.createdAt.toISOString(),
+    },
+    votes: row.comparisonVotes.map((vote) => ({
+      id: vote.id,
+      promptId: vote.promptId,
+      outcome: archivedComparisonSchema.shape.votes.element.shape.outcome.parse(vote.outcome),
+      winnerLane: vote.winnerLane,
+      createdAt: vote.createdAt.toISOString(),
+      updatedAt: vote.updatedAt.toISOString(),
+    })),
+  };
+}
+
+const partSummariesSchema = archivedDocumentSchema.shape.partSummaries;
+
+function archivedDocument(row: DocumentRow & { attachment: AttachmentRow }): ArchivedDocument {
+  let partSummaries: ArchivedDocument["partSummaries"] = null;
+  try {
+    partSummaries = row.partSummaries === null ? null : partSummariesSchema.parse(JSON.parse(row.partSummaries));
+  } catch {
+    partSummaries = null; // unreadable: the app makes them again when needed
+  }
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    kind: archivedDocumentSchema.shape.kind.parse(row.kind),
+    text: row.text,
+    pages: row.pages,
+    chars: row.chars,
+    tokens: row.tokens,
+    encoding: row.encoding,
+    notice: row.notice,
+    partSummaries,
+    createdAt: row.createdAt.toISOString(),
+    // The storage key stays behind: it names bytes this archive does not carry.
+    attachment: {
+      id: row.attachment.id,
+      name: row.attachment.name,
+      mediaType: row.attachment.mediaType,
+      size: row.attachment.size,
+      sha256: row.attachment.sha256,
+      createdAt: row.attachment.createdAt.toISOString(),
+    },
+  };
+}
+
 const messageOrder = [{ parentId: "asc" as const }, { seq: "asc" as const }, { id: "asc" as const }];
 
-/** Everything the user has: folders and every conversation with all its versions and branches. */
+/**
+ * Everything the user has: folders, every conversation with all its versions and branches, every
+ * comparison with its set-up and votes, and every document's extracted text.
+ */
 export async function exportArchive({ db, userId, now = new Date() }: { db: Db; userId: string; now?: Date }): Promise<Archive> {
-  const [folders, conversations] = await Promise.all([
+  const conversationOrder = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+  const [folders, conversations, comparisons, documents] = await Promise.all([
     db.folder.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
-    // Comparisons are not in version 1 of the archive (they will come as their own array).
-    db.conversation.findMany({ where: { userId, kind: "chat" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { messages: { orderBy: messageOrder } } }),
+    db.conversation.findMany({ where: { userId, kind: "chat" }, orderBy: conversationOrder, include: { messages: { orderBy: messageOrder } } }),
+    db.conversation.findMany({
+      where: { userId, kind: "comparison" },
+      orderBy: conversationOrder,
+      include: { messages: { orderBy: messageOrder }, comparison: true, comparisonVotes: { orderBy: { id: "asc" } } },
+    }),
+    db.document.findMany({ where: { userId }, orderBy: conversationOrder, include: { attachment: true } }),
   ]);
   return {
     format: ARCHIVE_FORMAT,
@@ -79,20 +160,29 @@ export async function exportArchive({ db, userId, now = new Date() }: { db: Db; 
     exportedAt: now.toISOString(),
     folders: folders.map((folder) => ({ id: folder.id, name: folder.name, createdAt: folder.createdAt.toISOString() })),
     conversations: conversations.map(archivedConversation),
+    comparisons: comparisons.flatMap((row) => archivedComparison(row) ?? []),
+    documents: documents.map(archivedDocument),
   };
 }
 
-/** One conversation as an archive of one (importable like a whole archive); null when not found. */
+/** One conversation as an archive of one, with the documents its messages carry (importable like a whole archive); null when not found. */
 export async function exportConversationArchive({ db, userId, id, now = new Date() }: { db: Db; userId: string; id: string; now?: Date }): Promise<Archive | null> {
   const row = await db.conversation.findFirst({ where: { id, userId, kind: "chat" }, include: { messages: { orderBy: messageOrder } } });
   if (!row) return null;
   const folder = row.folderId ? await db.folder.findFirst({ where: { id: row.folderId, userId } }) : null;
+  const conversation = archivedConversation(row);
+  const attachmentIds = conversation.messages.flatMap((message) => message.parts.flatMap((part) => (part.type === "file" && part.document ? [part.attachmentId] : [])));
+  const documents = attachmentIds.length
+    ? await db.document.findMany({ where: { userId, attachmentId: { in: [...new Set(attachmentIds)] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { attachment: true } })
+    : [];
   return {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
     exportedAt: now.toISOString(),
     folders: folder ? [{ id: folder.id, name: folder.name, createdAt: folder.createdAt.toISOString() }] : [],
-    conversations: [archivedConversation(row)],
+    conversations: [conversation],
+    comparisons: [],
+    documents: documents.map(archivedDocument),
   };
 }
 

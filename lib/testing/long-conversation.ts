@@ -70,5 +70,7 @@ export function longConversationArchive({ id: conversationId, title, turns }: { 
     conversations: [
       { id: conversationId, title, titleSource: "user", model: "flash", mode: "non-think", createdAt: at(0), updatedAt: at(messages.length), pinnedAt: null, folderId: null, messages },
     ],
+    comparisons: [],
+    documents: [],
   };
 }
