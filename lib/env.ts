@@ -72,7 +72,7 @@ export const envSchema = z.object({
    * it small). Unset: the model's window less room for the answer.
    */
   DOCUMENT_WINDOW_TOKENS: z.coerce.number().int().min(1000).optional(),
-  /** SQLite file (default) or, later, a PostgreSQL URL. */
+  /** SQLite file (default, `file:…`) or a PostgreSQL server (`postgresql://…`). */
   DATABASE_URL: optionalString,
   /** Where the SQLite file and other local state live. */
   DATA_DIR: optionalString,

@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { getDb } from "@/lib/db/client";
+import { providerOf } from "@/lib/db/url";
 import { databaseUrl, dataDir, env } from "@/lib/env";
 import { adoptFirstAccount, signUpOpen } from "./accounts";
 import { allowedHostPatterns } from "./hosts";
@@ -17,10 +18,11 @@ import { authSecret } from "./secret";
  */
 function createAuth() {
   const settings = env();
-  const db = getDb(databaseUrl(settings));
+  const url = databaseUrl(settings);
+  const db = getDb(url);
   return betterAuth({
     appName: "V4 Chat",
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: providerOf(url) === "postgresql" ? "postgresql" : "sqlite" }),
     secret: authSecret({ configured: settings.BETTER_AUTH_SECRET, dataDir: dataDir(settings) }),
     // The origin is the one the request came to, among the hosts the app answers to.
     baseURL: { allowedHosts: allowedHostPatterns(settings.ALLOWED_HOSTS), fallback: `http://127.0.0.1:${settings.PORT}` },

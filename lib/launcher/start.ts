@@ -9,7 +9,8 @@ import { chooseBackendKind } from "@/lib/ai/backends/select";
 import { createDb } from "@/lib/db/client";
 import { markStaleStreamingAsInterrupted } from "@/lib/db/messages";
 import { applyMigrations } from "@/lib/db/migrate";
-import { searchIndex } from "@/lib/search";
+import { searchIndexFor } from "@/lib/search";
+import { providerOf } from "@/lib/db/url";
 import { databaseUrl, env } from "@/lib/env";
 import { startSimulator } from "@/lib/simulator/server";
 import { buildNeeded } from "./build-check";
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const interrupted = await markStaleStreamingAsInterrupted({ db });
   if (interrupted) log(`${interrupted} answer(s) left unfinished by the last run marked interrupted`);
   // The full-text index lives beside the tables; it is made (or rebuilt after a migration) here.
-  await searchIndex(db).ensure();
+  await searchIndexFor(db, providerOf(url)).ensure();
   await db.$disconnect();
 
   const backendKind = chooseBackendKind(settings);

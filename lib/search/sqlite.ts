@@ -15,9 +15,9 @@
 // is missing (a new database, or a migration rebuilt Message or Conversation), recreates them and
 // rebuilds the index from the tables. Nothing in prisma/ knows about search.
 import type { Db } from "@/lib/db/client";
-import { snippetSegments, toFts5Query } from "./query";
-import { makeSnippet } from "./snippet";
-import type { SearchIndex, SearchResult } from "./types";
+import { toFts5Query } from "./query";
+import { assembleResults, bestPerConversation, type DateValue } from "./results";
+import type { SearchIndex } from "./types";
 
 const MESSAGE_FTS = "message_search_v2";
 const TITLE_FTS = "conversation_title_search";
@@ -58,8 +58,6 @@ export function ownerToken(userId: string): string {
   return `u${Buffer.from(userId, "utf8").toString("hex")}`;
 }
 
-type DateValue = string | number | Date;
-
 export function sqliteSearchIndex(db: Db): SearchIndex {
   let ready: Promise<void> | null = null;
   const ensure = () =>
@@ -91,34 +89,8 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
            FROM ${MESSAGE_FTS} WHERE ${MESSAGE_FTS} MATCH ? ORDER BY rowid DESC LIMIT ${CANDIDATES}`,
         `owner:"${ownerToken(userId)}" AND content:(${terms})`,
       );
-      const best = new Map<string, { messageId: string; rank: number }>();
-      for (const row of candidates) {
-        const current = best.get(row.conversationId);
-        if (!current || row.rank < current.rank) best.set(row.conversationId, { messageId: row.messageId, rank: row.rank });
-      }
-      const chosen = [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
-      // The words and titles of the chosen messages, owner-checked once more.
-      const details = chosen.length
-        ? await db.message.findMany({
-            where: { id: { in: chosen.map((entry) => entry.messageId) }, conversation: { userId } },
-            select: { id: true, role: true, content: true, conversationId: true, conversation: { select: { title: true, updatedAt: true } } },
-          })
-        : [];
-      const byId = new Map(details.map((row) => [row.id, row]));
-
-      const results = new Map<string, SearchResult>();
-      for (const row of titleRows) {
-        results.set(row.id, { conversationId: row.id, title: makeSnippet(row.title, query), updatedAt: isoDate(row.updatedAt), match: null });
-      }
-      for (const entry of chosen) {
-        const row = byId.get(entry.messageId);
-        if (!row) continue;
-        const match = { messageId: row.id, role: row.role === "user" ? ("user" as const) : ("assistant" as const), snippet: makeSnippet(row.content, query) };
-        const existing = results.get(row.conversationId);
-        if (existing) existing.match = match;
-        else results.set(row.conversationId, { conversationId: row.conversationId, title: snippetSegments(row.conversation.title), updatedAt: isoDate(row.conversation.updatedAt), match });
-      }
-      return [...results.values()].slice(0, limit);
+      const best = bestPerConversation(candidates);
+      return assembleResults({ db, userId, query, limit, titleRows, best });
     },
   };
 }
@@ -147,9 +119,4 @@ export async function ensureSqliteSearchIndex(db: Db): Promise<void> {
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
-}
-
-function isoDate(value: DateValue): string {
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }
