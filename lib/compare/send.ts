@@ -8,7 +8,7 @@ import { answerUpdate } from "@/lib/chat/answer-record";
 import type { Generation } from "@/lib/chat/generation";
 import { toModelMessages } from "@/lib/chat/history";
 import { selectedPath } from "@/lib/chat/message-tree";
-import { claimConversation, concurrencyLimits, startGeneration, type ConversationClaim } from "@/lib/chat/registry";
+import { claimAnswer, concurrencyLimits, startGeneration, type ConversationClaim } from "@/lib/chat/registry";
 import { fallbackTitle, makeTitle } from "@/lib/chat/title";
 import { answerParts, plainTextOf } from "@/lib/contract";
 import type { Db } from "@/lib/db/client";
@@ -131,7 +131,7 @@ async function claimPanes({ db, userId, conversationId, lanes }: { db: Db; userI
   const claims: ConversationClaim[] = [];
   try {
     for (const lane of lanes) {
-      claims.push(claimConversation({ userId, conversationId, lane, limits: { ...concurrencyLimits(), maxForUser: limits.maxConcurrent } }));
+      claims.push(await claimAnswer({ userId, conversationId, lane, limits: { ...concurrencyLimits(), maxForUser: limits.maxConcurrent } }));
     }
   } catch (error) {
     for (const claim of claims) claim.release();
