@@ -33,8 +33,9 @@ export function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Pr
   return createTemporaryDatabase(testPostgresUrl(), "v4chat_test");
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (testDatabaseProvider() === "postgresql") return createPostgresTestDatabase();
+/** A fresh migrated database: of the provider the tests run against, unless one is named. */
+export async function createTestDatabase({ provider = testDatabaseProvider() }: { provider?: DatabaseProvider } = {}): Promise<TestDatabase> {
+  if (provider === "postgresql") return createPostgresTestDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "v4chat-db-test-"));
   const url = `file:${path.join(dir, "nested", "test.db")}`;
   await applyMigrations({ databaseUrl: url });
