@@ -6,7 +6,9 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@p
 import { databaseTarget } from "./adapters";
 import { listMigrationNames, readMigrationList } from "./migrations-folder";
 import { migrationsDirOf } from "./schema-variants";
+import { withPostgresqlLock } from "./postgresql-admin";
 import { NO_FILTER, withSchemaEngine } from "./schema-engine";
+import { providerOf } from "./url";
 
 export interface ApplyMigrationsOptions {
   databaseUrl: string;
@@ -22,6 +24,14 @@ export interface ApplyMigrationsOptions {
 }
 
 export async function applyMigrations(opts: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
+  if (providerOf(opts.databaseUrl) === "postgresql") {
+    // Several instances may start at once against one server: they migrate one after the other.
+    return withPostgresqlLock(opts.databaseUrl, "v4chat.migrate", () => applyMigrationsNow(opts));
+  }
+  return applyMigrationsNow(opts);
+}
+
+async function applyMigrationsNow(opts: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const target = databaseTarget(opts.databaseUrl);
   const migrationsDir = opts.migrationsDir ?? migrationsDirOf(target.provider);
   target.prepare();

@@ -33,3 +33,15 @@ export async function createTemporaryDatabase(
     drop: () => run(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
+
+/** Runs `fn` holding a session-level advisory lock named `name` on the database of `url`. */
+export async function withPostgresqlLock<T>(url: string, name: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+    return await fn();
+  } finally {
+    await client.end(); // ending the session releases the lock
+  }
+}
