@@ -9,7 +9,8 @@ import { providerOf } from "@/lib/db/url";
 import { databaseUrl, dataDir, env } from "@/lib/env";
 import { adoptFirstAccount, signUpOpen } from "./accounts";
 import { allowedHostPatterns } from "./hosts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKey } from "./login-throttle";
+import { throttleKey } from "./login-throttle";
+import { signInFailed, signInSucceeded, signInWait } from "./login-throttle-store";
 import { authSecret } from "./secret";
 
 /**
@@ -49,7 +50,7 @@ function createAuth() {
           throw new APIError("FORBIDDEN", { message: "Sign-up is closed. Ask the admin of this V4 Chat for an account." });
         }
         if (ctx.path === "/sign-in/email") {
-          const wait = secondsUntilAllowed(signInKey(ctx));
+          const wait = await signInWait(signInKey(ctx));
           if (wait > 0) {
             throw new APIError("TOO_MANY_REQUESTS", { message: `Too many failed attempts. Try again in ${wait} s.` });
           }
@@ -57,8 +58,8 @@ function createAuth() {
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        if (isAPIError(ctx.context.returned)) recordFailure(signInKey(ctx));
-        else recordSuccess(signInKey(ctx));
+        if (isAPIError(ctx.context.returned)) await signInFailed(signInKey(ctx));
+        else await signInSucceeded(signInKey(ctx));
       }),
     },
     databaseHooks: {

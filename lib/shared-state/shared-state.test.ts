@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatError } from "@/lib/errors";
 import { followRemoteAnswer, isRunning, listenForStops, mirrorAnswer, runningAnswers, stopRemoteAnswers } from "./answers";
 import { claimShared } from "./claims";
+import { sharedRecordFailure, sharedRecordSuccess, sharedSecondsUntilAllowed } from "./login-failures";
 import { connectRedis } from "./redis";
 
 type Chunk = { type: string; id?: string; delta?: string };
@@ -87,5 +88,20 @@ describe.runIf(url)("shared state in Redis", () => {
       .toBe(true);
     await stopRemoteAnswers(two, [owner.messageId]);
     expect(await isRunning(two, owner)).toBe(false);
+  });
+
+  it("failed sign-ins count together on every instance", async () => {
+    const key = unique("ann@example.com|10.0.0.1");
+    const rule = { windowMs: 60_000, maxFailures: 3 };
+    const start = Date.now();
+    await sharedRecordFailure(one, key, rule, start);
+    await sharedRecordFailure(two, key, rule, start + 1000);
+    expect(await sharedSecondsUntilAllowed(one, key, rule, start + 2000)).toBe(0);
+    await sharedRecordFailure(one, key, rule, start + 2000);
+    // The third failure (on either instance) locks both until the first leaves the window.
+    expect(await sharedSecondsUntilAllowed(two, key, rule, start + 2000)).toBe(58);
+    expect(await sharedSecondsUntilAllowed(one, key, rule, start + 60_001)).toBe(0);
+    await sharedRecordSuccess(two, key);
+    expect(await sharedSecondsUntilAllowed(one, key, rule, start + 2000)).toBe(0);
   });
 });
