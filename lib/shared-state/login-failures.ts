@@ -17,7 +17,7 @@ export async function sharedSecondsUntilAllowed(redis: Redis, key: string, rule:
   const [, oldest] = (await redis
     .multi()
     .zremrangebyscore(redisKey, "-inf", String(now - rule.windowMs))
-    .zrange(redisKey, 0, -1, "WITHSCORES")
+    .zrange(redisKey, "0", "-1", "WITHSCORES")
     .exec()) as [[null, number], [null, string[]]];
   const times = oldest[1].filter((_, index) => index % 2 === 1).map(Number);
   if (times.length < rule.maxFailures) return 0;
