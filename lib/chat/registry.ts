@@ -212,7 +212,7 @@ function tooManyReaders(limit: number): ChatError {
   );
 }
 
-/** A running answer's stream from another instance (through Redis), or null when none runs. */
+/** A running answer's stream from another instance, read from Redis (the caller checked that it runs). */
 function followRemote(messageId: string): ReadableStream<ChatChunk> {
   const redis = sharedRedis()!;
   try {

@@ -17,9 +17,16 @@ export { databaseUrl };
 
 type ClientOptions = ConstructorParameters<typeof PrismaClient>[0];
 
+/**
+ * On PostgreSQL a transaction waits for one of the pool's connections; Prisma's default of 2 s
+ * refuses transactions when many answers start at once, so they may wait longer.
+ */
+const POSTGRESQL_TRANSACTIONS = { maxWait: 30_000, timeout: 60_000 };
+
 function newClient(url: string, options: ClientOptions): Db {
   if (providerOf(url) === "postgresql") {
-    return new PostgresqlPrismaClient(options as ConstructorParameters<typeof PostgresqlPrismaClient>[0]) as unknown as Db;
+    const withWaits = { ...options, transactionOptions: POSTGRESQL_TRANSACTIONS };
+    return new PostgresqlPrismaClient(withWaits as ConstructorParameters<typeof PostgresqlPrismaClient>[0]) as unknown as Db;
   }
   return new PrismaClient(options);
 }
