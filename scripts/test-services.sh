@@ -33,9 +33,9 @@ install() {
     exit 1
   fi
   apt-get update
-  # policy-rc.d keeps the packages from starting their own system-wide services.
+  # RUNLEVEL=1: invoke-rc.d does not start the packages' own system-wide services.
   DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y --no-install-recommends "${missing[@]}"
-  # The packages start services on the standard ports; the tests use their own servers.
+  # Should they have started anyway (on the standard ports), stop them: the tests use their own.
   if command -v service >/dev/null; then
     service redis-server stop >/dev/null 2>&1 || true
     service postgresql stop >/dev/null 2>&1 || true
