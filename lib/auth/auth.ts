@@ -5,10 +5,12 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { getDb } from "@/lib/db/client";
+import { providerOf } from "@/lib/db/url";
 import { databaseUrl, dataDir, env } from "@/lib/env";
 import { adoptFirstAccount, signUpOpen } from "./accounts";
 import { allowedHostPatterns } from "./hosts";
-import { recordFailure, recordSuccess, secondsUntilAllowed, throttleKey } from "./login-throttle";
+import { throttleKey } from "./login-throttle";
+import { signInFailed, signInSucceeded, signInWait } from "./login-throttle-store";
 import { authSecret } from "./secret";
 
 /**
@@ -17,10 +19,11 @@ import { authSecret } from "./secret";
  */
 function createAuth() {
   const settings = env();
-  const db = getDb(databaseUrl(settings));
+  const url = databaseUrl(settings);
+  const db = getDb(url);
   return betterAuth({
     appName: "V4 Chat",
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: providerOf(url) === "postgresql" ? "postgresql" : "sqlite" }),
     secret: authSecret({ configured: settings.BETTER_AUTH_SECRET, dataDir: dataDir(settings) }),
     // The origin is the one the request came to, among the hosts the app answers to.
     baseURL: { allowedHosts: allowedHostPatterns(settings.ALLOWED_HOSTS), fallback: `http://127.0.0.1:${settings.PORT}` },
@@ -47,7 +50,7 @@ function createAuth() {
           throw new APIError("FORBIDDEN", { message: "Sign-up is closed. Ask the admin of this V4 Chat for an account." });
         }
         if (ctx.path === "/sign-in/email") {
-          const wait = secondsUntilAllowed(signInKey(ctx));
+          const wait = await signInWait(signInKey(ctx));
           if (wait > 0) {
             throw new APIError("TOO_MANY_REQUESTS", { message: `Too many failed attempts. Try again in ${wait} s.` });
           }
@@ -55,8 +58,8 @@ function createAuth() {
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        if (isAPIError(ctx.context.returned)) recordFailure(signInKey(ctx));
-        else recordSuccess(signInKey(ctx));
+        if (isAPIError(ctx.context.returned)) await signInFailed(signInKey(ctx));
+        else await signInSucceeded(signInKey(ctx));
       }),
     },
     databaseHooks: {

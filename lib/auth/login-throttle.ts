@@ -3,8 +3,8 @@
  * next attempts are refused until the window passes. Successes never count, so a household
  * signing in often is never locked out, and the answer is the same whether the account exists.
  */
-const WINDOW_MS = 60_000;
-const MAX_FAILURES = 5;
+export const WINDOW_MS = 60_000;
+export const MAX_FAILURES = 5;
 const MAX_KEYS = 10_000; // bound the memory an attacker can make us spend
 
 const failures = new Map<string, number[]>();

@@ -14,6 +14,8 @@ const BENCHMARKS: Record<string, string> = {
   browser: "browser.ts",
   documents: "documents-bench.ts",
   search: "search-bench.ts",
+  // Needs PostgreSQL and Redis: scripts/test-services.sh run npm run bench -- team
+  team: "team-bench.ts",
 };
 
 const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
@@ -26,7 +28,7 @@ if (unknown.length) {
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 let failed = 0;
 for (const [name, file] of Object.entries(BENCHMARKS)) {
-  if (chosen.length && !chosen.includes(name)) continue;
+  if (chosen.length ? !chosen.includes(name) : name === "team" && !process.env.TEST_POSTGRES_URL) continue;
   console.log(`\n## ${name}\n`);
   const started = Date.now();
   const result = spawnSync(tsx, ["--conditions=react-server", path.join("lib", "bench", file)], { stdio: "inherit" });

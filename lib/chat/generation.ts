@@ -56,6 +56,8 @@ export interface GenerationInput {
   retryDelay?: (error: ChatError, failedAttempt: number) => number | null;
   /** Bounds of the answer's stream hub (defaults: 16 readers, 256 KiB behind at most). */
   readers?: { max?: number; maxBufferedBytes?: number };
+  /** Gets a copy of every chunk (for followers on other instances, lib/shared-state). */
+  mirror?: { push(chunk: ChatChunk): void; close(): void };
 }
 
 const SIDE_TASK_GRACE_MS = 4000;
@@ -84,6 +86,7 @@ export class Generation {
       size: uiChunkSize,
       maxReaders: input.readers?.max,
       maxBufferedPerReader: input.readers?.maxBufferedBytes,
+      mirror: input.mirror,
     });
     this.done = this.run();
   }

@@ -2,7 +2,16 @@ import "server-only";
 import { env } from "@/lib/env";
 import { announceChange } from "@/lib/events/changes";
 import { ChatError } from "@/lib/errors";
-import { Generation, type GenerationInput } from "./generation";
+import { followRemoteAnswer, isRunning, listenForStops, mirrorAnswer, runningAnswers, stopRemoteAnswers } from "@/lib/shared-state/answers";
+import { claimShared } from "@/lib/shared-state/claims";
+import { sharedRedis } from "@/lib/shared-state/redis";
+import { type ChatChunk, Generation, type GenerationInput } from "./generation";
+import { TooManyReaders } from "./stream-hub";
+
+// With REDIS_URL set, several instances share what this module keeps (lib/shared-state): claims
+// and the user's cap also live in Redis, running answers are announced there and copied to a
+// Redis stream, and Stop reaches the instance that runs the answer. The in-process maps stay the
+// first and only check without Redis.
 
 /**
  * The generations running in this process, by answer id, and the answers starting or running,
@@ -65,7 +74,7 @@ export function claimConversation({
   lane?: number;
   limits?: ConcurrencyLimits;
 }): ConversationClaim {
-  const key = lane === undefined ? `${userId}:${conversationId}` : `${userId}:${conversationId}:${lane}`;
+  const key = claimKey({ userId, conversationId, lane });
   if (registry.claims.has(key)) {
     throw new ChatError(
       "conflict:chat",
@@ -84,6 +93,33 @@ export function claimConversation({
       registry.claims.delete(key);
     },
   };
+}
+
+function claimKey({ userId, conversationId, lane }: { userId: string; conversationId: string; lane?: number }): string {
+  return lane === undefined ? `${userId}:${conversationId}` : `${userId}:${conversationId}:${lane}`;
+}
+
+/**
+ * claimConversation, and with Redis the same claim across every instance (one answer per
+ * conversation or pane, the user's cap on answers at once). Throws the same errors.
+ */
+export async function claimAnswer(args: Parameters<typeof claimConversation>[0]): Promise<ConversationClaim> {
+  const local = claimConversation(args);
+  const redis = sharedRedis();
+  if (!redis) return local;
+  try {
+    const limits = args.limits ?? concurrencyLimits();
+    const shared = await claimShared(redis, { key: claimKey(args), userId: args.userId, lane: args.lane, maxForUser: limits.maxForUser });
+    return {
+      release() {
+        local.release();
+        shared.release().catch((error: unknown) => console.error("[shared-state] releasing a claim failed", error));
+      },
+    };
+  } catch (error) {
+    local.release();
+    throw error;
+  }
 }
 
 function admit(limits: ConcurrencyLimits, userId: string): void {
@@ -106,6 +142,11 @@ function admit(limits: ConcurrencyLimits, userId: string): void {
 
 /** Starts a generation under a claim; the claim is released when the generation ends. */
 export function startGeneration(input: GenerationInput, claim: ConversationClaim): Generation {
+  const redis = sharedRedis();
+  if (redis) {
+    listenForStops(redis, (messageId) => registry.generations.get(messageId)?.stop());
+    input = { ...input, mirror: mirrorAnswer<ChatChunk>(redis, input) };
+  }
   const generation = new Generation(input);
   registry.generations.set(generation.messageId, generation);
   // The person's other pages show the new turn (and follow the answer), then the saved answer and title.
@@ -140,8 +181,71 @@ export function findConversationGenerations({
 
 /** Stops every answer running in a conversation and waits until each has been saved. */
 export async function stopConversation({ userId, conversationId }: { userId: string; conversationId: string }): Promise<number> {
-  const running = findConversationGenerations({ userId, conversationId });
-  for (const generation of running) generation.stop();
-  await Promise.allSettled(running.map((generation) => generation.done));
-  return running.length;
+  return stopAnswers({ userId, conversationId });
+}
+
+/**
+ * Stops one answer (`messageId`) or every answer of a conversation, on whichever instance runs
+ * it, and waits until each has been saved. The number stopped.
+ */
+export async function stopAnswers(target: { userId: string } & ({ messageId: string } | { conversationId: string })): Promise<number> {
+  const { userId } = target;
+  const local =
+    "messageId" in target
+      ? [findGeneration({ userId, messageId: target.messageId })].filter((generation) => generation !== undefined)
+      : findConversationGenerations({ userId, conversationId: target.conversationId });
+  for (const generation of local) generation.stop();
+  const redis = sharedRedis();
+  let remote: string[] = [];
+  if (redis) {
+    const here = new Set(local.map((generation) => generation.messageId));
+    const candidates =
+      "messageId" in target
+        ? (await isRunning(redis, { userId, messageId: target.messageId })) ? [target.messageId] : []
+        : await runningAnswers(redis, { userId, conversationId: target.conversationId });
+    remote = candidates.filter((id) => !here.has(id));
+  }
+  await Promise.allSettled([...local.map((generation) => generation.done), redis ? stopRemoteAnswers(redis, remote) : undefined]);
+  return local.length + remote.length;
+}
+
+function tooManyReaders(limit: number): ChatError {
+  return new ChatError(
+    "rate_limit:chat",
+    `This answer is already being followed in ${limit} tabs or windows. Close one of them, or wait for the answer to finish.`,
+    { hint: "The answer keeps being written either way; it shows here once it is done.", retryAfterSeconds: 5 },
+  );
+}
+
+/** A running answer's stream from another instance, read from Redis (the caller checked that it runs). */
+function followRemote(messageId: string): ReadableStream<ChatChunk> {
+  const redis = sharedRedis()!;
+  try {
+    return followRemoteAnswer<ChatChunk>(redis, messageId).subscribe();
+  } catch (error) {
+    if (error instanceof TooManyReaders) throw tooManyReaders(error.limit);
+    throw error;
+  }
+}
+
+/**
+ * The stream of the answer running in a conversation, here or on another instance (what was sent
+ * so far, then live); null when none runs.
+ */
+export async function followConversation({ userId, conversationId }: { userId: string; conversationId: string }): Promise<ReadableStream<ChatChunk> | null> {
+  const [generation] = findConversationGenerations({ userId, conversationId });
+  if (generation) return generation.stream();
+  const redis = sharedRedis();
+  if (!redis) return null;
+  const [messageId] = await runningAnswers(redis, { userId, conversationId });
+  return messageId ? followRemote(messageId) : null;
+}
+
+/** The stream of one running answer, here or on another instance; null when it does not run. */
+export async function followAnswer({ userId, messageId }: { userId: string; messageId: string }): Promise<ReadableStream<ChatChunk> | null> {
+  const generation = findGeneration({ userId, messageId });
+  if (generation) return generation.stream();
+  const redis = sharedRedis();
+  if (!redis || !(await isRunning(redis, { userId, messageId }))) return null;
+  return followRemote(messageId);
 }

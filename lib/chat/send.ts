@@ -16,7 +16,7 @@ import { answerUpdate } from "./answer-record";
 import type { Generation } from "./generation";
 import { pathTo } from "./history";
 import { selectedPath } from "./message-tree";
-import { claimConversation, concurrencyLimits, startGeneration } from "./registry";
+import { claimAnswer, concurrencyLimits, startGeneration } from "./registry";
 import { fallbackTitle, makeTitle } from "./title";
 
 /**
@@ -40,7 +40,7 @@ export async function sendChatMessage({
 }): Promise<Generation> {
   const { conversationId, model, mode } = request;
   const limits = await enforceLimits({ db, userId });
-  const claim = claimConversation({ userId, conversationId, limits: { ...concurrencyLimits(), maxForUser: limits.maxConcurrent } });
+  const claim = await claimAnswer({ userId, conversationId, limits: { ...concurrencyLimits(), maxForUser: limits.maxConcurrent } });
   try {
     const effective = resolveMode(mode, backend.contextWindow, getModelInfo(model).capabilities.thinkMaxMinContext);
     const prompt = request.trigger === "submit" ? request.message : null;

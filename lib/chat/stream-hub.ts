@@ -22,6 +22,8 @@ export interface StreamHubOptions<T> {
   size?: (chunk: T) => number;
   maxBufferedPerReader?: number;
   maxReaders?: number;
+  /** Told every chunk and the end, as they happen (copies the stream to other instances). */
+  mirror?: { push(chunk: T): void; close(): void };
 }
 
 /** Chunks pushed one after another with the same key fold into one, their texts joined. */
@@ -79,6 +81,7 @@ export class StreamHub<T> {
 
   push(chunk: T): void {
     if (this.closed) return;
+    this.options.mirror?.push(chunk);
     this.remember(chunk);
     for (const reader of this.readers) this.deliver(reader, chunk);
   }
@@ -86,6 +89,7 @@ export class StreamHub<T> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.options.mirror?.close();
     this.endRun();
     for (const reader of this.readers) {
       try {

@@ -7,7 +7,7 @@ import { enforceLimits } from "@/lib/auth/limits";
 import { answerUpdate } from "@/lib/chat/answer-record";
 import type { Generation } from "@/lib/chat/generation";
 import { selectedPath } from "@/lib/chat/message-tree";
-import { claimConversation, concurrencyLimits, startGeneration, type ConversationClaim } from "@/lib/chat/registry";
+import { claimAnswer, concurrencyLimits, startGeneration, type ConversationClaim } from "@/lib/chat/registry";
 import { fallbackTitle, makeTitle } from "@/lib/chat/title";
 import { answerParts, plainTextOf } from "@/lib/contract";
 import { attachDocuments, documentRequest, readWholeBudget } from "@/lib/documents/in-context";
@@ -135,7 +135,7 @@ async function claimPanes({ db, userId, conversationId, lanes }: { db: Db; userI
   const claims: ConversationClaim[] = [];
   try {
     for (const lane of lanes) {
-      claims.push(claimConversation({ userId, conversationId, lane, limits: { ...concurrencyLimits(), maxForUser: limits.maxConcurrent } }));
+      claims.push(await claimAnswer({ userId, conversationId, lane, limits: { ...concurrencyLimits(), maxForUser: limits.maxConcurrent } }));
     }
   } catch (error) {
     for (const claim of claims) claim.release();

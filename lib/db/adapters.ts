@@ -1,15 +1,12 @@
 // One place that turns a database URL into a Prisma driver adapter factory. Both PrismaClient
 // and the schema engine (migrations) take the same factory.
-//
-// Adding PostgreSQL: install @prisma/adapter-pg + pg, add a `postgresql` branch returning
-// `new PrismaPg({ connectionString: url })` (it is migration-aware as well), point
-// `migrationsDir` at a separate folder (e.g. prisma/migrations-postgresql, since the SQL
-// differs), and optionally implement `readAppliedMigrations` with a `pg` query.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { type DatabaseProvider, providerOf, sqliteFilePath } from "./url";
 
 /** A row of `_prisma_migrations`, reduced to what the fast path needs. */
@@ -30,7 +27,7 @@ export interface DatabaseTarget {
    * Reads `_prisma_migrations` without loading the schema engine. `null` when the table does
    * not exist (or the database does not exist yet).
    */
-  readAppliedMigrations?(): AppliedMigrationState | null;
+  readAppliedMigrations?(): AppliedMigrationState | null | Promise<AppliedMigrationState | null>;
 }
 
 export function databaseTarget(url: string): DatabaseTarget {
@@ -39,8 +36,21 @@ export function databaseTarget(url: string): DatabaseTarget {
     case "sqlite":
       return sqliteTarget(url);
     case "postgresql":
-      throw new Error("PostgreSQL is not wired up yet: add an adapter-pg branch in lib/db/adapters.ts");
+      return postgresqlTarget(url);
   }
+}
+
+type MigrationRow = { migration_name: string; finished_at: unknown; rolled_back_at: unknown };
+
+function migrationState(rows: MigrationRow[]): AppliedMigrationState {
+  const finished = new Set<string>();
+  let hasFailed = false;
+  for (const row of rows) {
+    if (row.rolled_back_at != null) continue;
+    if (row.finished_at != null) finished.add(row.migration_name);
+    else hasFailed = true;
+  }
+  return { finished, hasFailed };
 }
 
 function sqliteTarget(url: string): DatabaseTarget {
@@ -66,19 +76,43 @@ function sqliteTarget(url: string): DatabaseTarget {
           .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
           .get();
         if (!table) return null;
-        const rows = db
-          .prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations")
-          .all() as { migration_name: string; finished_at: unknown; rolled_back_at: unknown }[];
-        const finished = new Set<string>();
-        let hasFailed = false;
-        for (const row of rows) {
-          if (row.rolled_back_at != null) continue;
-          if (row.finished_at != null) finished.add(row.migration_name);
-          else hasFailed = true;
-        }
-        return { finished, hasFailed };
+        const rows = db.prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations").all();
+        return migrationState(rows as MigrationRow[]);
       } finally {
         db.close();
+      }
+    },
+  };
+}
+
+/** Connections each app instance may hold (DATABASE_POOL_SIZE; pg's own default is 10). */
+function poolSize(): number {
+  const value = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(value) && value > 0 ? value : 10;
+}
+
+function postgresqlTarget(url: string): DatabaseTarget {
+  return {
+    provider: "postgresql",
+    url,
+    prepare() {},
+    adapterFactory() {
+      return new PrismaPg({ connectionString: url, max: poolSize() });
+    },
+    async readAppliedMigrations() {
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+      } catch {
+        return null;
+      }
+      try {
+        const table = await client.query("SELECT to_regclass('_prisma_migrations') AS name");
+        if (!(table.rows[0] as { name: unknown } | undefined)?.name) return null;
+        const rows = await client.query("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations");
+        return migrationState(rows.rows as MigrationRow[]);
+      } finally {
+        await client.end();
       }
     },
   };

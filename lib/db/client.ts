@@ -5,10 +5,31 @@
 // import the database through "@/lib/db" (index.ts), which does.
 import { databaseTarget } from "./adapters";
 import { PrismaClient } from "./generated/client";
-import { databaseUrl, normalizeDatabaseUrl } from "./url";
+import { PrismaClient as PostgresqlPrismaClient } from "./generated-postgresql/client";
+import { databaseUrl, normalizeDatabaseUrl, providerOf } from "./url";
 
+/**
+ * The database client. Both generated clients (SQLite's and PostgreSQL's) come from the same
+ * models (lib/db/schema-variants.ts), so they have the same API; the SQLite client's type names it.
+ */
 export type Db = PrismaClient;
 export { databaseUrl };
+
+type ClientOptions = ConstructorParameters<typeof PrismaClient>[0];
+
+/**
+ * On PostgreSQL a transaction waits for one of the pool's connections; Prisma's default of 2 s
+ * refuses transactions when many answers start at once, so they may wait longer.
+ */
+const POSTGRESQL_TRANSACTIONS = { maxWait: 30_000, timeout: 60_000 };
+
+function newClient(url: string, options: ClientOptions): Db {
+  if (providerOf(url) === "postgresql") {
+    const withWaits = { ...options, transactionOptions: POSTGRESQL_TRANSACTIONS };
+    return new PostgresqlPrismaClient(withWaits as ConstructorParameters<typeof PostgresqlPrismaClient>[0]) as unknown as Db;
+  }
+  return new PrismaClient(options);
+}
 
 /** A new client for `url` (creates the SQLite file's folder). The caller owns it: `$disconnect()` it. */
 export function createDb(url: string): Db {
@@ -16,8 +37,8 @@ export function createDb(url: string): Db {
   target.prepare();
   // DB_LOG_STATEMENTS=1 prints every statement (the benchmark counts them per answer). Read here
   // rather than through env(): scripts create clients before the app's settings are parsed.
-  if (process.env.DB_LOG_STATEMENTS !== "1") return new PrismaClient({ adapter: target.adapterFactory() });
-  const db = new PrismaClient({ adapter: target.adapterFactory(), log: [{ level: "query", emit: "event" }] });
+  if (process.env.DB_LOG_STATEMENTS !== "1") return newClient(url, { adapter: target.adapterFactory() });
+  const db = newClient(url, { adapter: target.adapterFactory(), log: [{ level: "query", emit: "event" }] }) as PrismaClient<"query">;
   db.$on("query", (event) => console.log(`[db] ${event.query}`));
   return db;
 }

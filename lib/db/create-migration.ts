@@ -1,11 +1,19 @@
-// Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL that takes the schema
-// produced by the existing migrations to the current prisma/schema.prisma, computed offline by
-// the WebAssembly schema engine's `diff` (the existing migrations are replayed on an in-memory
-// shadow SQLite database). The result is a standard folder: `prisma migrate deploy` applies it.
+// Writes <migrations>/<timestamp>_<name>/migration.sql with the SQL that takes the schema
+// produced by the existing migrations to the current schema, computed offline by the
+// WebAssembly schema engine's `diff`.
+// - SQLite: the existing migrations are replayed on an in-memory shadow database.
+// - PostgreSQL: the engine cannot read a live PostgreSQL schema through the `pg` adapter (it
+//   stops at the catalogue's internal "char" columns), so the diff starts from the schema file
+//   the existing migrations were made for (`fromSchema`, the committed one) instead. The engine
+//   still wants a connection: a temporary database on `shadowUrl`'s server. That the migrations
+//   build exactly the schema is checked by lib/db/postgresql-migrations.test.ts.
+// The result is a standard folder: `prisma migrate deploy` applies it.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import {
   LOCKFILE,
   MIGRATION_FILE,
@@ -15,7 +23,8 @@ import {
   readMigrationList,
   schemaProvider,
 } from "./migrations-folder";
-import { NO_FILTER, withSchemaEngine, withShadowScriptFallback } from "./schema-engine";
+import { createTemporaryDatabase } from "./postgresql-admin";
+import { NO_FILTER, type SchemaEngine, withSchemaEngine, withShadowScriptFallback } from "./schema-engine";
 
 export function migrationTimestamp(date: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -43,6 +52,10 @@ export async function createMigration(opts: {
   schemaPath?: string;
   migrationsDir?: string;
   now?: Date;
+  /** PostgreSQL only: a server where a temporary database may be created. */
+  shadowUrl?: string;
+  /** PostgreSQL only: the schema the existing migrations build (null or absent: none). */
+  fromSchema?: string | null;
 }): Promise<{ folder: string; sql: string } | null> {
   const slug = migrationSlug(opts.name);
   if (!slug) throw new Error("Give the migration a name, e.g. add_message_index");
@@ -50,8 +63,8 @@ export async function createMigration(opts: {
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
   const schema = await readFile(schemaPath, "utf8");
   const provider = schemaProvider(schema);
-  if (provider !== "sqlite") {
-    throw new Error(`Only the sqlite provider is wired up for offline diffs (schema says "${provider}")`);
+  if (provider !== "sqlite" && provider !== "postgresql") {
+    throw new Error(`No offline diff for the provider "${provider}"`);
   }
 
   const migrationsList = await readMigrationList(migrationsDir);
@@ -62,17 +75,36 @@ export async function createMigration(opts: {
     throw new Error(`${LOCKFILE} says "${existingProvider}" but the schema says "${provider}"`);
   }
 
-  // The engine replays the existing migrations on the shadow database (in memory).
-  const adapterFactory = withShadowScriptFallback(new PrismaBetterSqlite3({ url: ":memory:" }));
-  const result = await withSchemaEngine({ adapterFactory }, (engine) =>
+  const replay = migrationsList.migrationDirectories.length > 0;
+  let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  let shadow: { url: string; drop(): Promise<void> } | undefined;
+  if (provider === "sqlite") {
+    // The engine replays the existing migrations on the shadow database (in memory).
+    adapterFactory = withShadowScriptFallback(new PrismaBetterSqlite3({ url: ":memory:" }));
+  } else {
+    // The engine connects even to compare two schema files: a temporary database, dropped afterwards.
+    if (!opts.shadowUrl) throw new Error("A PostgreSQL migration needs a server for its shadow database (shadowUrl)");
+    shadow = await createTemporaryDatabase(opts.shadowUrl);
+    adapterFactory = new PrismaPg({ connectionString: shadow.url });
+  }
+  let result: Awaited<ReturnType<SchemaEngine["diff"]>>;
+  try {
+    result = await withSchemaEngine({ adapterFactory }, (engine) =>
       engine.diff({
-        from: migrationsList.migrationDirectories.length > 0 ? { tag: "migrations", ...migrationsList } : { tag: "empty" },
+        from: provider === "postgresql"
+          ? opts.fromSchema
+            ? { tag: "schemaDatamodel", files: [{ path: schemaPath, content: opts.fromSchema }] }
+            : { tag: "empty" }
+          : replay ? { tag: "migrations", ...migrationsList } : { tag: "empty" },
         to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
         script: true,
         exitCode: true,
         filters: NO_FILTER,
       }),
     );
+  } finally {
+    await shadow?.drop();
+  }
   // With exitCode: true the engine answers 2 when there is something to migrate, 0 when not.
   if (result.exitCode !== 2 || !result.stdout) return null;
 

@@ -154,8 +154,10 @@ const INTERRUPTED = {
  * At startup: answers still "streaming" were cut off when the previous process ended; mark them
  * "interrupted". Not owner-scoped (maintenance over all users). Returns how many were marked.
  */
-export async function markStaleStreamingAsInterrupted({ db }: { db: Db }): Promise<number> {
-  const { count } = await db.message.updateMany({ where: { status: "streaming" }, data: INTERRUPTED });
+export async function markStaleStreamingAsInterrupted({ db, stillRunning = [] }: { db: Db; stillRunning?: string[] }): Promise<number> {
+  // Answers that another instance of the app is writing right now are not stale.
+  const where = stillRunning.length ? { status: "streaming", id: { notIn: stillRunning } } : { status: "streaming" };
+  const { count } = await db.message.updateMany({ where, data: INTERRUPTED });
   return count;
 }
 

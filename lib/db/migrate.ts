@@ -1,14 +1,18 @@
-// `prisma migrate deploy`, offline: applies every migration folder of prisma/migrations that the
+// `prisma migrate deploy`, offline: applies every migration folder of the database's folder
+// (prisma/migrations for SQLite, prisma/postgresql/migrations for PostgreSQL) that the
 // database has not recorded yet, through Prisma's WebAssembly schema engine. The engine keeps
 // the standard `_prisma_migrations` table, so the native CLI sees the same history.
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseTarget } from "./adapters";
-import { defaultMigrationsDir, listMigrationNames, readMigrationList } from "./migrations-folder";
+import { listMigrationNames, readMigrationList } from "./migrations-folder";
+import { migrationsDirOf } from "./schema-variants";
+import { withPostgresqlLock } from "./postgresql-admin";
 import { NO_FILTER, withSchemaEngine } from "./schema-engine";
+import { providerOf } from "./url";
 
 export interface ApplyMigrationsOptions {
   databaseUrl: string;
-  /** Defaults to `<project>/prisma/migrations`. */
+  /** Defaults to the database's folder: `prisma/migrations` (SQLite), `prisma/postgresql/migrations`. */
   migrationsDir?: string;
   /** Engine log lines (JSON); silent by default. */
   log?: (message: string) => void;
@@ -20,14 +24,22 @@ export interface ApplyMigrationsOptions {
 }
 
 export async function applyMigrations(opts: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
+  if (providerOf(opts.databaseUrl) === "postgresql") {
+    // Several instances may start at once against one server: they migrate one after the other.
+    return withPostgresqlLock(opts.databaseUrl, "v4chat.migrate", () => applyMigrationsNow(opts));
+  }
+  return applyMigrationsNow(opts);
+}
+
+async function applyMigrationsNow(opts: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const target = databaseTarget(opts.databaseUrl);
-  const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
+  const migrationsDir = opts.migrationsDir ?? migrationsDirOf(target.provider);
   target.prepare();
 
   // Fast path: when every folder is already recorded as finished (and nothing is left failed),
   // there is nothing to do and no reason to load the engine.
   const names = await listMigrationNames(migrationsDir);
-  const state = opts.fastPath === false ? null : target.readAppliedMigrations?.();
+  const state = opts.fastPath === false ? null : await target.readAppliedMigrations?.();
   if (state && !state.hasFailed && names.every((name) => state.finished.has(name))) {
     return { applied: [] };
   }

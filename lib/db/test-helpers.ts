@@ -1,9 +1,13 @@
-// Shared setup for the database tests: a migrated SQLite file in a fresh temp folder.
+// Shared setup for the database tests: a migrated SQLite file in a fresh temp folder, or, when
+// the tests run against PostgreSQL (TEST_DATABASE=postgresql, see vitest.postgresql.config.ts), a
+// fresh migrated database on the server named by TEST_POSTGRES_URL.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "./client";
 import { applyMigrations } from "./migrate";
+import { createTemporaryDatabase } from "./postgresql-admin";
+import type { DatabaseProvider } from "./url";
 
 export interface TestDatabase {
   db: Db;
@@ -12,7 +16,26 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** The database the tests run against: SQLite unless TEST_DATABASE=postgresql. */
+export function testDatabaseProvider(): DatabaseProvider {
+  return process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+}
+
+/** The PostgreSQL server for the tests (scripts/test-services.sh sets TEST_POSTGRES_URL). */
+export function testPostgresUrl(): string {
+  const url = process.env.TEST_POSTGRES_URL;
+  if (!url) throw new Error("TEST_POSTGRES_URL is not set: run the tests through scripts/test-services.sh run");
+  return url;
+}
+
+/** A new empty database on the test server, and how to drop it. */
+export function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createTemporaryDatabase(testPostgresUrl(), "v4chat_test");
+}
+
+/** A fresh migrated database: of the provider the tests run against, unless one is named. */
+export async function createTestDatabase({ provider = testDatabaseProvider() }: { provider?: DatabaseProvider } = {}): Promise<TestDatabase> {
+  if (provider === "postgresql") return createPostgresTestDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), "v4chat-db-test-"));
   const url = `file:${path.join(dir, "nested", "test.db")}`;
   await applyMigrations({ databaseUrl: url });
@@ -23,6 +46,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dir,
     async cleanup() {
       await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createPostgresTestDatabase(): Promise<TestDatabase> {
+  const database = await createEmptyPostgresDatabase();
+  const dir = mkdtempSync(path.join(tmpdir(), "v4chat-db-test-"));
+  await applyMigrations({ databaseUrl: database.url });
+  const db = createDb(database.url);
+  return {
+    db,
+    url: database.url,
+    dir,
+    async cleanup() {
+      await db.$disconnect();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

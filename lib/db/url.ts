@@ -1,5 +1,4 @@
-// Database URL helpers. Only `file:` (SQLite) URLs are supported today; PostgreSQL URLs are
-// recognised so that callers get a clear error instead of a confusing one.
+// Database URL helpers: `file:` URLs open SQLite, `postgresql://` (or `postgres://`) URLs PostgreSQL.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 

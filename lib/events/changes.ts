@@ -1,4 +1,6 @@
 import "server-only";
+import type { Redis } from "ioredis";
+import { connectRedis, INSTANCE_ID, PREFIX, redisUrl, sharedRedis } from "@/lib/shared-state/redis";
 
 /**
  * What changed in a person's workspace, announced to their other devices (the browser's own tabs
@@ -14,18 +16,37 @@ export type WorkspaceChange =
 type Listener = (change: WorkspaceChange) => void;
 
 /**
- * The changes of this process, by user. Kept on globalThis so every route bundle shares one.
- * Several app instances would each hear only their own: a shared channel (Redis) belongs here then.
+ * The pages listening in this process, by user. Kept on globalThis so every route bundle shares
+ * one. With REDIS_URL set, news also crosses to the other instances over a Redis channel, so a
+ * page served by one instance hears what was done through another.
  */
 interface ChangeHub {
   listeners: Map<string, Set<Listener>>;
+  /** The subscribed Redis connection, made when the first page listens (with REDIS_URL only). */
+  subscriber: Redis | null;
 }
 const hubKey = Symbol.for("v4chat.workspace-changes");
 const holder = globalThis as unknown as Record<symbol, ChangeHub | undefined>;
-const hub: ChangeHub = (holder[hubKey] ??= { listeners: new Map() });
+const hub: ChangeHub = (holder[hubKey] ??= { listeners: new Map(), subscriber: null });
+const CHANNEL = `${PREFIX}workspace-changes`;
 
-/** Tells the user's open pages that something changed. Never throws: news is best effort. */
+interface ChannelMessage {
+  from: string;
+  userId: string;
+  changes: WorkspaceChange[];
+}
+
+/** Tells the user's open pages, on every instance, that something changed. Never throws: news is best effort. */
 export function announceChange(userId: string, ...changes: WorkspaceChange[]): void {
+  deliver(userId, changes);
+  const redis = sharedRedis();
+  if (redis) {
+    const message: ChannelMessage = { from: INSTANCE_ID, userId, changes };
+    redis.publish(CHANNEL, JSON.stringify(message)).catch((error: unknown) => console.warn("[events] could not publish a change", error));
+  }
+}
+
+function deliver(userId: string, changes: readonly WorkspaceChange[]): void {
   const listeners = hub.listeners.get(userId);
   if (!listeners) return;
   for (const listener of [...listeners]) {
@@ -41,6 +62,7 @@ export function announceChange(userId: string, ...changes: WorkspaceChange[]): v
 
 /** Hears the user's changes until the returned function is called. */
 export function listenForChanges(userId: string, listener: Listener): () => void {
+  subscribeOnce();
   let listeners = hub.listeners.get(userId);
   if (!listeners) hub.listeners.set(userId, (listeners = new Set()));
   listeners.add(listener);
@@ -56,4 +78,26 @@ export function listenerCount(userId?: string): number {
   let count = 0;
   for (const listeners of hub.listeners.values()) count += listeners.size;
   return count;
+}
+
+/** Hears the other instances' news (once per process, with REDIS_URL only). */
+function subscribeOnce(): void {
+  const url = redisUrl();
+  if (!url || hub.subscriber) return;
+  const subscriber = connectRedis(url);
+  hub.subscriber = subscriber;
+  subscriber.on("message", (_channel: string, text: string) => {
+    try {
+      const message = JSON.parse(text) as ChannelMessage;
+      // This instance's own news was delivered when it was announced.
+      if (message.from !== INSTANCE_ID && typeof message.userId === "string" && Array.isArray(message.changes)) deliver(message.userId, message.changes);
+    } catch {
+      // not news we know
+    }
+  });
+  subscriber.subscribe(CHANNEL).catch((error: unknown) => {
+    console.warn("[events] could not subscribe to the other instances' changes", error);
+    hub.subscriber = null;
+    subscriber.disconnect();
+  });
 }

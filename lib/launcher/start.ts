@@ -9,9 +9,12 @@ import { chooseBackendKind } from "@/lib/ai/backends/select";
 import { createDb } from "@/lib/db/client";
 import { markStaleStreamingAsInterrupted } from "@/lib/db/messages";
 import { applyMigrations } from "@/lib/db/migrate";
-import { searchIndex } from "@/lib/search";
+import { searchIndexFor } from "@/lib/search";
+import { providerOf } from "@/lib/db/url";
 import { databaseUrl, env } from "@/lib/env";
 import { startSimulator } from "@/lib/simulator/server";
+import { allRunningAnswerIds } from "@/lib/shared-state/answers";
+import { connectRedis, redisUrl } from "@/lib/shared-state/redis";
 import { buildNeeded } from "./build-check";
 import { listeningNotice, nextArgs } from "./listen";
 
@@ -39,10 +42,10 @@ async function main(): Promise<void> {
   const { applied } = await applyMigrations({ databaseUrl: url });
   log(applied.length ? `database migrated: ${applied.join(", ")}` : "database is up to date");
   const db = createDb(url);
-  const interrupted = await markStaleStreamingAsInterrupted({ db });
+  const interrupted = await markStaleStreamingAsInterrupted({ db, stillRunning: await answersRunningElsewhere() });
   if (interrupted) log(`${interrupted} answer(s) left unfinished by the last run marked interrupted`);
   // The full-text index lives beside the tables; it is made (or rebuilt after a migration) here.
-  await searchIndex(db).ensure();
+  await searchIndexFor(db, providerOf(url)).ensure();
   await db.$disconnect();
 
   const backendKind = chooseBackendKind(settings);
@@ -83,3 +86,15 @@ main().catch((error: unknown) => {
   console.error(`[v4chat] could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+/** With Redis, the answers other instances are writing now (not left over from a crash). */
+async function answersRunningElsewhere(): Promise<string[]> {
+  const url = redisUrl();
+  if (!url) return [];
+  const redis = connectRedis(url);
+  try {
+    return await allRunningAnswerIds(redis);
+  } finally {
+    redis.disconnect();
+  }
+}

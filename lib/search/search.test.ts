@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-helpers";
+import { createTestDatabase, testDatabaseProvider, type TestDatabase } from "@/lib/db/test-helpers";
+import { searchIndexFor } from "./index";
+import { toTsQuery } from "./postgresql";
 import { queryTerms, snippetSegments, toFts5Query } from "./query";
 import { makeSnippet } from "./snippet";
 import { ensureSqliteSearchIndex, sqliteSearchIndex } from "./sqlite";
+
+const provider = testDatabaseProvider();
+/** The index of the database the tests run on (SQLite's FTS5, or PostgreSQL's tsvector). */
+const indexOf = (db: Db) => searchIndexFor(db, provider);
 
 let test: TestDatabase;
 let db: Db;
@@ -53,6 +59,9 @@ describe("query", () => {
     expect(queryTerms('merge "sort" OR NEAR(a b) col:x*')).toEqual(["merge", "sort", "OR", "NEAR", "a", "b", "col", "x"]);
     expect(toFts5Query("merge so")).toBe('"merge" "so"*');
     expect(toFts5Query("  \"*:() ")).toBeNull();
+    expect(toTsQuery("merge so")).toBe("'merge' & 'so':*");
+    expect(toTsQuery("it's a (b|c) & !d")).toBe("'it' & 's' & 'a' & 'b' & 'c' & 'd':*");
+    expect(toTsQuery("  \"*:() ")).toBeNull();
   });
 
   it("turns marks into segments and hides stray marks", () => {
@@ -68,9 +77,9 @@ describe("query", () => {
   });
 });
 
-describe("sqlite search index", () => {
+describe(`${provider} search index`, () => {
   it("finds message text and titles, owner-scoped, with highlighted snippets", async () => {
-    const index = sqliteSearchIndex(db);
+    const index = indexOf(db);
     await index.ensure();
     await conversation("alice", "c1", "Sorting algorithms", ["How does merge sort work?", "Merge sort splits the list in halves, sorts each and merges them."]);
     await conversation("alice", "c2", "Paris trip", ["Plan three days in Paris", "Day one: the Louvre and a walk along the Seine."]);
@@ -93,7 +102,7 @@ describe("sqlite search index", () => {
   });
 
   it("follows edits, renames and deletions", async () => {
-    const index = sqliteSearchIndex(db);
+    const index = indexOf(db);
     await conversation("alice", "c4", "Draft", ["first words about quokkas"]);
     expect(await index.search({ userId: "alice", query: "quokkas", limit: 5 })).toHaveLength(1);
 
@@ -111,7 +120,7 @@ describe("sqlite search index", () => {
     expect(await index.search({ userId: "alice", query: "marsupials", limit: 5 })).toEqual([]);
   });
 
-  it("rebuilds itself when a migration dropped its triggers", async () => {
+  it.runIf(provider === "sqlite")("rebuilds itself when a migration dropped its triggers", async () => {
     const index = sqliteSearchIndex(db);
     await db.$executeRawUnsafe("DROP TRIGGER message_search_v2_insert");
     await conversation("alice", "c5", "Later", ["a note on axolotls"]);
@@ -122,7 +131,7 @@ describe("sqlite search index", () => {
   });
 
   it("follows a conversation to its new owner", async () => {
-    const index = sqliteSearchIndex(db);
+    const index = indexOf(db);
     await conversation("bob", "c6", "Handed over", ["notes about capybaras"]);
     expect(await index.search({ userId: "alice", query: "capybaras", limit: 5 })).toEqual([]);
     await db.conversation.update({ where: { id: "c6" }, data: { userId: "alice" } });

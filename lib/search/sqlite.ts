@@ -21,8 +21,8 @@
 // is missing (a new database, or a migration rebuilt Message or Conversation), recreates them and
 // rebuilds the index from the tables. Nothing in prisma/ knows about search.
 import type { Db } from "@/lib/db/client";
-import { CJK_GLOB, hasCjk, queryTerms, snippetSegments, toFts5Query } from "./query";
-import { makeSnippet } from "./snippet";
+import { CJK_GLOB, hasCjk, queryTerms, toFts5Query } from "./query";
+import { assembleResults, bestPerConversation, type DateValue, type MessageCandidate, type TitleRow } from "./results";
 import type { SearchIndex, SearchResult } from "./types";
 
 const MESSAGE_FTS = "message_search_v2";
@@ -79,8 +79,6 @@ export function ownerToken(userId: string): string {
   return `u${Buffer.from(userId, "utf8").toString("hex")}`;
 }
 
-type DateValue = string | number | Date;
-
 export function sqliteSearchIndex(db: Db): SearchIndex {
   let ready: Promise<void> | null = null;
   const ensure = () =>
@@ -118,44 +116,12 @@ export function sqliteSearchIndex(db: Db): SearchIndex {
   };
 }
 
-type TitleRow = { id: string; title: string; updatedAt: DateValue };
-type Candidate = { messageId: string; conversationId: string; rank: number | bigint };
-
-/** Titles first, then the best matching message (lowest rank) of each conversation, with their snippets. */
-async function assemble(
+/** Titles first, then the best matching message of each conversation, with their snippets (shared with PostgreSQL). */
+function assemble(
   db: Db,
-  { userId, query, limit, titleRows, candidates }: { userId: string; query: string; limit: number; titleRows: TitleRow[]; candidates: Candidate[] },
+  { userId, query, limit, titleRows, candidates }: { userId: string; query: string; limit: number; titleRows: TitleRow[]; candidates: MessageCandidate[] },
 ): Promise<SearchResult[]> {
-  const best = new Map<string, { messageId: string; rank: number }>();
-  for (const row of candidates) {
-    // bm25 comes back as a float; the constant rank of a LIKE-only search as an integer (a BigInt).
-    const rank = Number(row.rank);
-    const current = best.get(row.conversationId);
-    if (!current || rank < current.rank) best.set(row.conversationId, { messageId: row.messageId, rank });
-  }
-  const chosen = [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
-  // The words and titles of the chosen messages, owner-checked once more.
-  const details = chosen.length
-    ? await db.message.findMany({
-        where: { id: { in: chosen.map((entry) => entry.messageId) }, conversation: { userId } },
-        select: { id: true, role: true, content: true, conversationId: true, conversation: { select: { title: true, updatedAt: true } } },
-      })
-    : [];
-  const byId = new Map(details.map((row) => [row.id, row]));
-
-  const results = new Map<string, SearchResult>();
-  for (const row of titleRows) {
-    results.set(row.id, { conversationId: row.id, title: makeSnippet(row.title, query), updatedAt: isoDate(row.updatedAt), match: null });
-  }
-  for (const entry of chosen) {
-    const row = byId.get(entry.messageId);
-    if (!row) continue;
-    const match = { messageId: row.id, role: row.role === "user" ? ("user" as const) : ("assistant" as const), snippet: makeSnippet(row.content, query) };
-    const existing = results.get(row.conversationId);
-    if (existing) existing.match = match;
-    else results.set(row.conversationId, { conversationId: row.conversationId, title: snippetSegments(row.conversation.title), updatedAt: isoDate(row.conversation.updatedAt), match });
-  }
-  return [...results.values()].slice(0, limit);
+  return assembleResults({ db, userId, query, limit, titleRows, best: bestPerConversation(candidates) });
 }
 
 /** A LIKE pattern that finds `term` anywhere, its own %, _ and backslash taken literally (ESCAPE backslash). */
@@ -192,7 +158,7 @@ async function searchCjk(db: Db, { userId, query, limit }: { userId: string; que
   const match = indexed.map((term) => `"${term}"`).join(" AND ");
   const tests = scanned.map((term) => shortWordTest(term, "m.content"));
   const candidates = match
-    ? await db.$queryRawUnsafe<Candidate[]>(
+    ? await db.$queryRawUnsafe<MessageCandidate[]>(
         `SELECT m.id AS messageId, m.conversationId AS conversationId, ${CJK_FTS}.rank AS rank
            FROM ${CJK_FTS} JOIN "Message" m ON m.rowid = ${CJK_FTS}.rowid JOIN "Conversation" c ON c.id = m.conversationId
           WHERE ${CJK_FTS} MATCH ? AND c.userId = ? ${tests.map((test) => `AND ${test.sql}`).join(" ")}
@@ -203,7 +169,7 @@ async function searchCjk(db: Db, { userId, query, limit }: { userId: string; que
       )
     : // CROSS JOIN keeps Message the outer loop, read newest first: the scan stops at CANDIDATES
       // matches instead of testing every message of the person before sorting.
-      await db.$queryRawUnsafe<Candidate[]>(
+      await db.$queryRawUnsafe<MessageCandidate[]>(
         `SELECT m.id AS messageId, m.conversationId AS conversationId, 0 AS rank
            FROM "Message" m CROSS JOIN "Conversation" c ON c.id = m.conversationId
           WHERE c.userId = ? ${tests.map((test) => `AND ${test.sql}`).join(" ")}
@@ -240,9 +206,4 @@ export async function ensureSqliteSearchIndex(db: Db): Promise<void> {
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
-}
-
-function isoDate(value: DateValue): string {
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }

@@ -10,11 +10,12 @@ export interface SearchResult {
 }
 
 /**
- * The full-text index of one database. SQLite uses FTS5 (./sqlite.ts). PostgreSQL would keep a
- * generated `tsvector` column on Message(content) and Conversation(title) with GIN indexes, match
- * with `to_tsquery('simple', 'word1 & word2:*')` built from `queryTerms`, filter by the owner
- * through the conversation, and rank with `ts_rank`. Snippets are made from the text by
- * ./snippet.ts for every database, so everything above this interface stays the same.
+ * The full-text index of one database. SQLite uses FTS5 (./sqlite.ts). PostgreSQL
+ * (./postgresql.ts) keeps GIN indexes on the `tsvector` of Message(content) and
+ * Conversation(title), matches with `to_tsquery('simple', 'word1' & 'word2':*)` built from
+ * `queryTerms`, filters by the owner through the conversation, and ranks with `ts_rank`. Snippets
+ * are made from the text by ./snippet.ts for every database, so everything above this interface
+ * stays the same.
  */
 export interface SearchIndex {
   /** Creates the index if missing and brings it in step with the tables (at start-up). */

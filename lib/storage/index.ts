@@ -1,7 +1,6 @@
 // The process-wide blob store. Like getDb, one instance per process, kept on globalThis so
-// Next.js dev hot reloads reuse it. Files live under <DATA_DIR>/files.
-import path from "node:path";
-import { dataDir } from "@/lib/env";
+// Next.js dev hot reloads reuse it. Files live in FILES_DIR (default <DATA_DIR>/files).
+import { filesDir } from "@/lib/env";
 import type { BlobStore } from "./blob-store";
 import { LocalFolderStore } from "./local-folder";
 
@@ -17,7 +16,7 @@ export { LocalFolderStore } from "./local-folder";
 
 /** Where the local store keeps files by default. */
 export function defaultFilesDir(): string {
-  return path.join(dataDir(), "files");
+  return filesDir();
 }
 
 const storeKey = Symbol.for("v4chat.storage.blobStore");

@@ -1,5 +1,5 @@
 import { createUIMessageStreamResponse } from "ai";
-import { findConversationGenerations } from "@/lib/chat/registry";
+import { followConversation } from "@/lib/chat/registry";
 import { clientIdSchema } from "@/lib/contract";
 import { requestContext } from "@/lib/server/context";
 import { ANSWER_STREAM_HEADERS, errorResponse } from "@/lib/server/respond";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Follows the answer still being generated in a conversation (after a reload, or from a second
- * tab): what was streamed so far, then the rest live. 204 when nothing is running: the answer
+ * tab, or on another instance of the app): what was streamed so far, then the rest live. 204 when nothing is running: the answer
  * has been saved by then, and the browser reads it from GET /api/conversations/[id]/messages.
  * What was streamed so far comes as one compacted snapshot (a handful of chunks, not a replay of
  * every token). 429 when the answer already has as many readers as it may (lib/chat/stream-hub.ts).
@@ -17,9 +17,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const conversationId = clientIdSchema.parse((await params).id);
     const { userId } = await requestContext();
-    const [generation] = findConversationGenerations({ userId, conversationId });
-    if (!generation) return new Response(null, { status: 204 });
-    return createUIMessageStreamResponse({ stream: generation.stream(), headers: ANSWER_STREAM_HEADERS });
+    const stream = await followConversation({ userId, conversationId });
+    if (!stream) return new Response(null, { status: 204 });
+    return createUIMessageStreamResponse({ stream, headers: ANSWER_STREAM_HEADERS });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,5 @@
 import { createUIMessageStreamResponse } from "ai";
-import { findGeneration } from "@/lib/chat/registry";
+import { followAnswer } from "@/lib/chat/registry";
 import { clientIdSchema } from "@/lib/contract";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse } from "@/lib/server/respond";
@@ -8,15 +8,15 @@ export const dynamic = "force-dynamic";
 
 /**
  * Follows one running answer by its id (a comparison's pane): what streamed so far, then the rest
- * live. 204 when it is not running: it has ended and been saved, and GET /api/compare/[id] has it.
+ * live, from whichever instance runs it. 204 when it is not running: it has ended and been saved, and GET /api/compare/[id] has it.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ messageId: string }> }): Promise<Response> {
   try {
     const messageId = clientIdSchema.parse((await params).messageId);
     const { userId } = await requestContext();
-    const generation = findGeneration({ userId, messageId });
-    if (!generation) return new Response(null, { status: 204 });
-    return createUIMessageStreamResponse({ stream: generation.stream() });
+    const stream = await followAnswer({ userId, messageId });
+    if (!stream) return new Response(null, { status: 204 });
+    return createUIMessageStreamResponse({ stream });
   } catch (error) {
     return errorResponse(error);
   }
