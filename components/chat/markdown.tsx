@@ -1,12 +1,13 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { defaultRehypePlugins, Streamdown, type Components } from "streamdown";
 import type { Pluggable } from "unified";
 import { normalizeMathMarkdown } from "@/lib/markdown/math-delimiters";
 import { lazyCode, plainCode } from "./lazy-plugins";
 import { safeMath } from "./markdown-math";
+import { useFocusableScrollRegions } from "./use-focusable-scroll";
 import { DISALLOWED_ELEMENTS, ImagePlaceholder, recordBlockedLinks, SafeLink, urlTransform } from "./markdown-safety";
 
 // KaTeX comes with this module, which is itself loaded apart from the page (lazy-markdown.tsx), so
@@ -44,23 +45,29 @@ export const Markdown = memo(function Markdown({ text, streaming, highlight = tr
   // The code and table buttons' words, in the interface's language (the catalogue's "markdown" namespace).
   const tMarkdown = useTranslations("markdown");
   const translations = useMemo(() => Object.fromEntries(MARKDOWN_WORDS.map((key) => [key, tMarkdown(key)])), [tMarkdown]);
+  const frame = useRef<HTMLDivElement>(null);
+  // Code blocks and tables wider than the answer become focusable regions (not while streaming:
+  // the block being written changes with every token).
+  useFocusableScrollRegions(frame, tMarkdown("scrollRegion"), streaming ? null : source);
   return (
-    <Streamdown
-      className="answer-markdown"
-      plugins={plugins}
-      isAnimating={streaming}
-      mode={streaming ? "streaming" : "static"}
-      skipHtml
-      rehypePlugins={rehypePlugins}
-      components={components}
-      urlTransform={urlTransform}
-      disallowedElements={DISALLOWED_ELEMENTS}
-      linkSafety={linkSafety}
-      controls={{ code: true, table: true }}
-      shikiTheme={["github-light", "github-dark"]}
-      translations={translations}
-    >
-      {source}
-    </Streamdown>
+    <div ref={frame}>
+      <Streamdown
+        className="answer-markdown"
+        plugins={plugins}
+        isAnimating={streaming}
+        mode={streaming ? "streaming" : "static"}
+        skipHtml
+        rehypePlugins={rehypePlugins}
+        components={components}
+        urlTransform={urlTransform}
+        disallowedElements={DISALLOWED_ELEMENTS}
+        linkSafety={linkSafety}
+        controls={{ code: true, table: true }}
+        shikiTheme={["github-light", "github-dark"]}
+        translations={translations}
+      >
+        {source}
+      </Streamdown>
+    </div>
   );
 });

@@ -2,6 +2,8 @@
 // Conversation.title (the 'simple' configuration: lower-cased words, no stemming, like FTS5's
 // unicode61), matched with `to_tsquery` built from the typed words (the last one as a prefix)
 // and ranked with `ts_rank`. The index follows every write by itself, so there are no triggers.
+// Not yet here: SQLite's trigram table for Chinese, Japanese and Korean text ('simple' keeps a run
+// of Han characters as one word, so only whole runs match); pg_trgm would be the counterpart.
 //
 // Like SQLite's FTS5 tables, the indexes are made here at start-up, not in a Prisma migration:
 // expression indexes are not something the Prisma schema can describe, and a migration made from
