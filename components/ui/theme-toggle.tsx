@@ -9,7 +9,10 @@ import { Button } from "./button";
 export function ThemeToggle() {
   const t = useTranslations("common");
   const [dark, setDark] = useState(false);
-  useEffect(() => setDark(document.documentElement.classList.contains("dark")), []);
+  // The page's inline script sets the theme before the first paint; a page the browser rendered
+  // itself after a server error (a not-found thrown while rendering) never ran it, so it is
+  // applied here as well.
+  useEffect(() => setDark(applySavedTheme()), []);
   const toggle = () => {
     const next = !dark;
     setDark(next);
@@ -25,4 +28,17 @@ export function ThemeToggle() {
       {dark ? <Sun className="h-4 w-4" /> : <Moon className="h-4 w-4" />}
     </Button>
   );
+}
+
+/** The saved theme, else the system's, on <html>; true when dark. */
+function applySavedTheme(): boolean {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem("theme");
+  } catch {
+    // storage unavailable: the system preference decides
+  }
+  const dark = saved === "dark" || (saved !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
+  document.documentElement.classList.toggle("dark", dark);
+  return dark;
 }
