@@ -30,10 +30,13 @@ test("a deleted conversation reached with Back says so inside the app: the sideb
 });
 
 test("a conversation address that names none keeps the app's frame too, with a 404 status; any other wrong address gets a plain page", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
   const response = await page.goto("/c/nosuchconversation");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Conversation not found" })).toBeVisible();
   await expect(new ChatPage(page).sidebar).toBeVisible();
+  // The theme holds on a page the browser finished rendering itself.
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
 
   const elsewhere = await page.goto("/no/such/page");
   expect(elsewhere?.status()).toBe(404);
