@@ -34,6 +34,8 @@ test.describe("two devices", () => {
     await input.fill(`Renamed on the phone ${tag}`);
     await input.press("Enter");
     await expect(laptop.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Renamed on the phone ${tag}`);
+    // News never reorders a sidebar under the keyboard's focus: the phone's focus goes back to its message box first.
+    await phone.composer.click();
 
     // A deletion on the laptop takes the conversation off the phone's sidebar.
     const laptopRow = laptop.sidebar.locator("li", { has: laptop.page.locator(`a[href="/c/${id}"]`) });

@@ -30,6 +30,8 @@ interface RouteSpec {
   structuralOnly?: boolean;
   /** better-auth's own routes answer errors in its shape ({code, message}), which its client reads. */
   authRoute?: boolean;
+  /** A server-sent event stream that stays open: listed, not fuzzed here (e2e/devices.spec.ts). */
+  neverEnds?: boolean;
 }
 
 interface Target {
@@ -86,6 +88,11 @@ const ROUTES: RouteSpec[] = [
   { method: "POST", template: "/api/documents" },
   { method: "GET", template: "/api/documents/[id]" },
   { method: "DELETE", template: "/api/documents/[id]", path: () => `/api/documents/${NOBODY}` },
+  // Images: like documents, the upload's body is the file's bytes (its checks: e2e/images.spec.ts).
+  { method: "POST", template: "/api/images" },
+  { method: "GET", template: "/api/images/[id]" },
+  // The change stream reads no body and never ends by itself.
+  { method: "GET", template: "/api/events", neverEnds: true },
   // Comparisons, aimed at the chat conversation: a comparison route refuses it (404/400), so even
   // a valid body starts nothing.
   { method: "GET", template: "/api/compare" },
@@ -301,6 +308,7 @@ test.describe("fuzzing every API route", () => {
     const before = (await (await request.get("/api/conversations")).json()) as { conversations: Array<{ id: string; title: string }> };
 
     for (const route of ROUTES) {
+      if (route.neverEnds) continue;
       const realPath = route.path?.(target) ?? route.template.replace("[id]", conversationId);
       const auth = { authRoute: route.authRoute === true };
 

@@ -78,6 +78,20 @@ export function Workspace(props: WorkspaceProps) {
     }
   }, []);
 
+  // News from other devices never reorders the list under a keyboard user's focus (a moved row
+  // loses it): while the focus is in the sidebar, the reload waits until it leaves.
+  const sidebar = useRef<HTMLElement>(null);
+  const listStale = useRef(false);
+  const loadListWhenIdle = useCallback(() => {
+    if (sidebar.current?.contains(document.activeElement)) listStale.current = true;
+    else void loadList();
+  }, [loadList]);
+  const onSidebarBlur = (event: React.FocusEvent<HTMLElement>) => {
+    if (!listStale.current || event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    listStale.current = false;
+    void loadList();
+  };
+
   // The sidebar stays in step with the other tabs: each change here is announced, and a change
   // announced by another tab (or coming back to this one) reloads the list.
   const tabs = useRef<BroadcastChannel | null>(null);
@@ -92,7 +106,7 @@ export function Workspace(props: WorkspaceProps) {
     };
     channel?.addEventListener("message", onMessage);
     // Changes made on other devices come from the server.
-    const unlisten = onServerChange(() => void loadList());
+    const unlisten = onServerChange(loadListWhenIdle);
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
@@ -100,7 +114,7 @@ export function Workspace(props: WorkspaceProps) {
       channel?.close();
       tabs.current = null;
     };
-  }, [loadList]);
+  }, [loadList, loadListWhenIdle]);
   useServerChanges();
   const refresh = useCallback(async () => {
     await loadList();
@@ -166,6 +180,8 @@ export function Workspace(props: WorkspaceProps) {
         <div className="fixed inset-0 z-30 bg-black/40 md:hidden" onClick={() => setSidebarOpen(false)} aria-hidden="true" />
       )}
       <aside
+        ref={sidebar}
+        onBlur={onSidebarBlur}
         className={cn(
           "fixed inset-y-0 left-0 z-40 w-72 border-r border-border bg-sidebar transition-transform md:static md:translate-x-0",
           sidebarOpen ? "translate-x-0" : "-translate-x-full",
