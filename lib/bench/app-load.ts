@@ -12,7 +12,7 @@
  *   npx tsx --conditions=react-server lib/bench/app-load.ts
  *   BENCH_LEVELS=50,200 BENCH_SPEED=2 BENCH_PROFILE=1 npx tsx --conditions=react-server lib/bench/app-load.ts
  */
-import { readdirSync } from "node:fs";
+import { copyFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { chatDirect, chatThroughApp, type StreamTiming } from "./support/chat-client";
 import { printProfileBreakdown } from "./support/cpu-profile";
@@ -138,6 +138,8 @@ async function main(): Promise<void> {
     if (profile) {
       const file = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
       if (file) printProfileBreakdown(path.join(profileDir, file));
+      // BENCH_PROFILE_KEEP=<file>: keeps the profile for a closer look (e.g. Chromium's DevTools).
+      if (file && process.env.BENCH_PROFILE_KEEP) copyFileSync(path.join(profileDir, file), process.env.BENCH_PROFILE_KEEP);
       else console.log("no CPU profile was written");
     }
     await services.stop();

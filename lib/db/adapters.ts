@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { withSqlitePragmas } from "./sqlite-pragmas";
 import { type DatabaseProvider, providerOf, sqliteFilePath } from "./url";
 
 /** A row of `_prisma_migrations`, reduced to what the fast path needs. */
@@ -62,7 +63,7 @@ function sqliteTarget(url: string): DatabaseTarget {
       mkdirSync(path.dirname(file), { recursive: true });
     },
     adapterFactory() {
-      return new PrismaBetterSqlite3({ url: `file:${file}` });
+      return withSqlitePragmas(new PrismaBetterSqlite3({ url: `file:${file}` }));
     },
     readAppliedMigrations() {
       let db: Database.Database;
