@@ -10,8 +10,10 @@ import { computeCost, reportedCost } from "@/lib/usage/cost";
 import { estimateUsage } from "@/lib/usage/token-count";
 import { answerMetadata, settledMetadata, type AnswerRow, type SettledAnswer } from "./answer-record";
 import { AnswerRecorder } from "./answer-recorder";
+import { UI_MESSAGE_SSE } from "./answer-stream";
 import { retryWithBackoff } from "./retry";
 import { retryDelayMs, UPSTREAM_RETRY } from "./upstream-retry";
+import { DeltaBatcher } from "./delta-batcher";
 import { StreamHub, TooManyReaders, uiChunkCompaction, uiChunkSize } from "./stream-hub";
 
 export type ChatChunk = UIMessageChunk<ChatMessageMetadata, ChatDataParts>;
@@ -74,6 +76,8 @@ export class Generation {
   readonly messageId: string;
   readonly done: Promise<SettledAnswer>;
   private readonly hub: StreamHub<ChatChunk>;
+  /** What goes to the hub: deltas joined in short batches, everything else at once. */
+  private readonly out: DeltaBatcher<ChatChunk>;
   private readonly abort = new AbortController();
   private stopRequested = false;
 
@@ -88,6 +92,7 @@ export class Generation {
       maxBufferedPerReader: input.readers?.maxBufferedBytes,
       mirror: input.mirror,
     });
+    this.out = new DeltaBatcher<ChatChunk>((chunk) => this.hub.push(chunk));
     this.done = this.run();
   }
 
@@ -96,21 +101,30 @@ export class Generation {
    * follows. Throws a 429 ChatError when too many readers follow the answer already.
    */
   stream(): ReadableStream<ChatChunk> {
-    try {
-      return this.hub.subscribe();
-    } catch (error) {
-      if (!(error instanceof TooManyReaders)) throw error;
-      throw new ChatError(
-        "rate_limit:chat",
-        `This answer is already being followed in ${error.limit} tabs or windows. Close one of them, or wait for the answer to finish.`,
-        { hint: "The answer keeps being written either way; it shows here once it is done.", retryAfterSeconds: 5 },
-      );
-    }
+    return readerOrRefusal(() => this.hub.subscribe());
+  }
+
+  /** The same as server-sent events, ready to be a response body (lib/chat/answer-stream.ts). */
+  sseStream(): ReadableStream<Uint8Array> {
+    return readerOrRefusal(() => this.hub.subscribeEncoded(UI_MESSAGE_SSE));
   }
 
   stop(): void {
     this.stopRequested = true;
     this.abort.abort();
+  }
+
+  private side: Promise<void> | undefined;
+
+  /**
+   * The side task (the auto-title, a second upstream call) starts once the first token is here,
+   * so it never competes with the answer on the way to its first token.
+   */
+  private startSideTask(): void {
+    if (this.side || !this.input.sideTask) return;
+    this.side = this.input.sideTask((chunk) => this.out.push(chunk)).catch((error: unknown) => {
+      console.error("side task failed", error);
+    });
   }
 
   private startMetadata(): ChatMessageMetadata {
@@ -119,16 +133,13 @@ export class Generation {
   }
 
   private async run(): Promise<SettledAnswer> {
-    const { input, hub } = this;
+    const { input, hub, out } = this;
     const recorder = new AnswerRecorder();
     const startedAt = new Date();
     let failure: unknown;
     let aborted = false;
 
-    hub.push({ type: "start", messageId: input.messageId, messageMetadata: this.startMetadata() });
-    const side = input.sideTask?.((chunk) => hub.push(chunk)).catch((error: unknown) => {
-      console.error("side task failed", error);
-    });
+    out.push({ type: "start", messageId: input.messageId, messageMetadata: this.startMetadata() });
     const checkpoints = new Checkpointer(input.checkpoint, input.checkpointEveryMs ?? CHECKPOINT_EVERY_MS);
 
     for (let attempt = 1; ; attempt += 1) {
@@ -139,7 +150,7 @@ export class Generation {
       if (waitMs === null) break;
       // Shown in place of "Waiting for the model…", to this tab and to any that follow along.
       const retry = { attempt: attempt + 1, of: UPSTREAM_RETRY.attempts, at: new Date(Date.now() + waitMs).toISOString(), reason: error.message };
-      hub.push({ type: "data-retry", data: retry, transient: true });
+      out.push({ type: "data-retry", data: retry, transient: true });
       console.warn(`[chat] answer ${this.messageId}: ${error.code}, trying again in ${waitMs} ms (attempt ${retry.attempt} of ${retry.of})`);
       if (!(await delay(waitMs, this.abort.signal))) {
         aborted = true;
@@ -147,26 +158,29 @@ export class Generation {
       }
     }
     recorder.end();
+    // Started now if no token came (a failed answer still gets its title).
+    this.startSideTask();
 
     const estimated = await this.estimate(recorder);
     const settled = this.settle(recorder, startedAt, aborted || this.stopRequested, failure, estimated);
     await checkpoints.idle();
     await this.save(settled);
-    hub.push({ type: "message-metadata", messageMetadata: settledMetadata(input.start, settled) });
-    hub.push({ type: "finish" });
-    if (side) await Promise.race([side, delay(SIDE_TASK_GRACE_MS)]);
+    out.push({ type: "message-metadata", messageMetadata: settledMetadata(input.start, settled) });
+    out.push({ type: "finish" });
+    if (this.side) await Promise.race([this.side, delay(SIDE_TASK_GRACE_MS)]);
+    out.flush();
     hub.close();
     return settled;
   }
 
   /** One call to the upstream, its stream read to the end into `recorder` and the hub. */
   private async attempt(recorder: AnswerRecorder, checkpoints: Checkpointer): Promise<{ failure: unknown; aborted: boolean }> {
-    const { input, hub } = this;
+    const { input, out } = this;
     let failure: unknown;
     let aborted = false;
     try {
       const messages = input.prepareMessages
-        ? await input.prepareMessages({ emit: (chunk) => hub.push(chunk), signal: this.abort.signal })
+        ? await input.prepareMessages({ emit: (chunk) => out.push(chunk), signal: this.abort.signal })
         : input.messages;
       const options = input.backend.modeOptions(input.mode.effective);
       const result = streamText({
@@ -185,27 +199,29 @@ export class Generation {
       for await (const part of result.stream) {
         switch (part.type) {
           case "reasoning-start":
-            hub.push({ type: "reasoning-start", id: part.id });
+            out.push({ type: "reasoning-start", id: part.id });
             break;
           case "reasoning-delta":
             recorder.addReasoning(part.text);
-            hub.push({ type: "reasoning-delta", id: part.id, delta: part.text });
+            out.delta("reasoning-delta", part.id, part.text);
+            this.startSideTask();
             checkpoints.maybe(recorder);
             break;
           case "reasoning-end":
             recorder.endReasoning();
-            hub.push({ type: "reasoning-end", id: part.id });
+            out.push({ type: "reasoning-end", id: part.id });
             break;
           case "text-start":
-            hub.push({ type: "text-start", id: part.id });
+            out.push({ type: "text-start", id: part.id });
             break;
           case "text-delta":
             recorder.addText(part.text);
-            hub.push({ type: "text-delta", id: part.id, delta: part.text });
+            out.delta("text-delta", part.id, part.text);
+            this.startSideTask();
             checkpoints.maybe(recorder);
             break;
           case "text-end":
-            hub.push({ type: "text-end", id: part.id });
+            out.push({ type: "text-end", id: part.id });
             break;
           case "finish-step":
             recorder.modelVersion = part.response.modelId;
@@ -306,6 +322,20 @@ export class Generation {
       return { ...base, status: "interrupted", error: toChatError(new Error("the stream ended early"), this.input.backend.label) };
     }
     return { ...base, status: "complete" };
+  }
+}
+
+/** A new reader of an answer, or the 429 that says it has too many already. */
+export function readerOrRefusal<S>(subscribe: () => S): S {
+  try {
+    return subscribe();
+  } catch (error) {
+    if (!(error instanceof TooManyReaders)) throw error;
+    throw new ChatError(
+      "rate_limit:chat",
+      `This answer is already being followed in ${error.limit} tabs or windows. Close one of them, or wait for the answer to finish.`,
+      { hint: "The answer keeps being written either way; it shows here once it is done.", retryAfterSeconds: 5 },
+    );
   }
 }
 

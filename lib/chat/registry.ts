@@ -5,8 +5,8 @@ import { ChatError } from "@/lib/errors";
 import { followRemoteAnswer, isRunning, listenForStops, mirrorAnswer, runningAnswers, stopRemoteAnswers } from "@/lib/shared-state/answers";
 import { claimShared } from "@/lib/shared-state/claims";
 import { sharedRedis } from "@/lib/shared-state/redis";
-import { type ChatChunk, Generation, type GenerationInput } from "./generation";
-import { TooManyReaders } from "./stream-hub";
+import { UI_MESSAGE_SSE } from "./answer-stream";
+import { type ChatChunk, Generation, type GenerationInput, readerOrRefusal } from "./generation";
 
 // With REDIS_URL set, several instances share what this module keeps (lib/shared-state): claims
 // and the user's cap also live in Redis, running answers are announced there and copied to a
@@ -209,42 +209,29 @@ export async function stopAnswers(target: { userId: string } & ({ messageId: str
   return local.length + remote.length;
 }
 
-function tooManyReaders(limit: number): ChatError {
-  return new ChatError(
-    "rate_limit:chat",
-    `This answer is already being followed in ${limit} tabs or windows. Close one of them, or wait for the answer to finish.`,
-    { hint: "The answer keeps being written either way; it shows here once it is done.", retryAfterSeconds: 5 },
-  );
-}
-
 /** A running answer's stream from another instance, read from Redis (the caller checked that it runs). */
-function followRemote(messageId: string): ReadableStream<ChatChunk> {
+function followRemote(messageId: string): ReadableStream<Uint8Array> {
   const redis = sharedRedis()!;
-  try {
-    return followRemoteAnswer<ChatChunk>(redis, messageId).subscribe();
-  } catch (error) {
-    if (error instanceof TooManyReaders) throw tooManyReaders(error.limit);
-    throw error;
-  }
+  return readerOrRefusal(() => followRemoteAnswer<ChatChunk>(redis, messageId).subscribeEncoded(UI_MESSAGE_SSE));
 }
 
 /**
- * The stream of the answer running in a conversation, here or on another instance (what was sent
- * so far, then live); null when none runs.
+ * The answer running in a conversation, here or on another instance, as server-sent events (what
+ * was sent so far, then live); null when none runs.
  */
-export async function followConversation({ userId, conversationId }: { userId: string; conversationId: string }): Promise<ReadableStream<ChatChunk> | null> {
+export async function followConversation({ userId, conversationId }: { userId: string; conversationId: string }): Promise<ReadableStream<Uint8Array> | null> {
   const [generation] = findConversationGenerations({ userId, conversationId });
-  if (generation) return generation.stream();
+  if (generation) return generation.sseStream();
   const redis = sharedRedis();
   if (!redis) return null;
   const [messageId] = await runningAnswers(redis, { userId, conversationId });
   return messageId ? followRemote(messageId) : null;
 }
 
-/** The stream of one running answer, here or on another instance; null when it does not run. */
-export async function followAnswer({ userId, messageId }: { userId: string; messageId: string }): Promise<ReadableStream<ChatChunk> | null> {
+/** One running answer as server-sent events, here or on another instance; null when it does not run. */
+export async function followAnswer({ userId, messageId }: { userId: string; messageId: string }): Promise<ReadableStream<Uint8Array> | null> {
   const generation = findGeneration({ userId, messageId });
-  if (generation) return generation.stream();
+  if (generation) return generation.sseStream();
   const redis = sharedRedis();
   if (!redis || !(await isRunning(redis, { userId, messageId }))) return null;
   return followRemote(messageId);

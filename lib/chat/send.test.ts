@@ -183,6 +183,30 @@ describe("sendChatMessage: a turn", () => {
     await generation.done;
   });
 
+  it("asks for the title only once the answer's first token is here, so the two never race to it", async () => {
+    const userId = await makeUser();
+    const conversationId = uniqueTag("conv");
+    const text = `${uniqueTag("title-late")} how do hash maps grow`;
+    await addFault(sim, text, { kind: "keepalive", count: 2, intervalMs: 150 });
+
+    const generation = await start(userId, submit(conversationId, null, uniqueTag("m"), text));
+    const reader = generation.stream().getReader();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Still waiting for the first token: only the answer's request went upstream.
+    const early = await loggedRequests(sim, text);
+    expect(early).toHaveLength(1);
+    expect(early[0]?.messages?.some((message) => message.role === "system")).toBe(false);
+
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (chunk.value.type === "text-delta") break;
+    }
+    await reader.cancel();
+    await generation.done;
+    const all = await loggedRequests(sim, text);
+    expect(all).toHaveLength(2);
+    expect(all[1]?.messages?.[0]?.role).toBe("system");
+  });
+
   it("stores the finished answer with its usage and cost, and gives the conversation the model's title", async () => {
     const userId = await makeUser();
     const conversationId = uniqueTag("conv");

@@ -62,7 +62,7 @@ export class StreamHub<T> {
   /** Everything sent, compacted; the run being extended (if any) comes after it. */
   private readonly log: T[] = [];
   private run: Run<T> | undefined;
-  private readonly readers = new Set<ReadableStreamDefaultController<T>>();
+  private readonly readers = new Set<Reader<T>>();
   private closed = false;
   private readonly size: (chunk: T) => number;
   private readonly maxBuffered: number;
@@ -93,7 +93,8 @@ export class StreamHub<T> {
     this.endRun();
     for (const reader of this.readers) {
       try {
-        reader.close();
+        if (reader.end !== undefined) reader.controller.enqueue(reader.end);
+        reader.controller.close();
       } catch {
         // reader already cancelled
       }
@@ -106,24 +107,41 @@ export class StreamHub<T> {
    * Throws TooManyReaders when `maxReaders` already follow.
    */
   subscribe(): ReadableStream<T> {
+    return this.addReader<T>({ size: this.size });
+  }
+
+  /**
+   * The same, already encoded for the wire (each chunk once, as the reader gets it, and `end`
+   * after the last one): the HTTP response can send it as it is, with no transform stage between.
+   * The reader's bound counts encoded bytes.
+   */
+  subscribeEncoded(encoder: { chunk(chunk: T): Uint8Array; end?: Uint8Array }): ReadableStream<Uint8Array> {
+    return this.addReader<Uint8Array>({ encode: encoder.chunk, end: encoder.end, size: (bytes) => bytes.byteLength });
+  }
+
+  private addReader<U>({ encode, end, size }: { encode?: (chunk: T) => U; end?: U; size: (chunk: U) => number }): ReadableStream<U> {
     if (!this.closed && this.readers.size >= this.maxReaders) throw new TooManyReaders(this.maxReaders);
-    const snapshot = this.snapshot();
-    const snapshotSize = snapshot.reduce((total, chunk) => total + this.size(chunk), 0);
-    let self: ReadableStreamDefaultController<T> | undefined;
-    return new ReadableStream<T>(
+    const snapshot = this.snapshot().map((chunk) => (encode ? encode(chunk) : (chunk as unknown as U)));
+    const snapshotSize = snapshot.reduce((total, chunk) => total + size(chunk), 0);
+    let self: Reader<T> | undefined;
+    return new ReadableStream<U>(
       {
         start: (controller) => {
-          self = controller;
           for (const chunk of snapshot) controller.enqueue(chunk);
-          if (this.closed) controller.close();
-          else this.readers.add(controller);
+          if (this.closed) {
+            if (end !== undefined) controller.enqueue(end);
+            controller.close();
+            return;
+          }
+          self = { controller: controller as ReadableStreamDefaultController<unknown>, encode, end } as Reader<T>;
+          this.readers.add(self);
         },
         cancel: () => {
           if (self) this.readers.delete(self);
         },
       },
       // The snapshot is the reader's own starting point; only falling behind the live chunks counts.
-      { highWaterMark: this.maxBuffered + snapshotSize, size: this.size },
+      { highWaterMark: this.maxBuffered + snapshotSize, size },
     );
   }
 
@@ -150,18 +168,26 @@ export class StreamHub<T> {
   }
 
   /** Never waits: a reader whose queue is over its bound is dropped on the spot. */
-  private deliver(reader: ReadableStreamDefaultController<T>, chunk: T): void {
+  private deliver(reader: Reader<T>, chunk: T): void {
+    const { controller } = reader;
     try {
-      reader.enqueue(chunk);
+      controller.enqueue(reader.encode ? reader.encode(chunk) : chunk);
     } catch {
       this.readers.delete(reader); // reader already cancelled
       return;
     }
-    if ((reader.desiredSize ?? 0) < 0) {
+    if ((controller.desiredSize ?? 0) < 0) {
       this.readers.delete(reader);
-      reader.error(new ReaderTooSlow(this.maxBuffered));
+      controller.error(new ReaderTooSlow(this.maxBuffered));
     }
   }
+}
+
+/** One reader's queue, and how its chunks are encoded (not at all for plain subscribers). */
+interface Reader<T> {
+  controller: ReadableStreamDefaultController<unknown>;
+  encode?: (chunk: T) => unknown;
+  end?: unknown;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { createUIMessageStreamResponse } from "ai";
+import { answerStreamResponse } from "@/lib/chat/answer-stream";
 import { sendChatMessage } from "@/lib/chat/send";
 import { chatRequestSchema } from "@/lib/contract";
 import { backend, requestContext } from "@/lib/server/context";
-import { ANSWER_STREAM_HEADERS, errorResponse, readJson } from "@/lib/server/respond";
+import { errorResponse, readJson } from "@/lib/server/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJson(request, chatRequestSchema);
     const { db, userId } = await requestContext();
     const generation = await sendChatMessage({ db, userId, backend: backend(), request: body });
-    return createUIMessageStreamResponse({ stream: generation.stream(), headers: ANSWER_STREAM_HEADERS });
+    return answerStreamResponse(generation.sseStream());
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,8 +1,8 @@
-import { createUIMessageStreamResponse } from "ai";
+import { answerStreamResponse } from "@/lib/chat/answer-stream";
 import { followConversation } from "@/lib/chat/registry";
 import { clientIdSchema } from "@/lib/contract";
 import { requestContext } from "@/lib/server/context";
-import { ANSWER_STREAM_HEADERS, errorResponse } from "@/lib/server/respond";
+import { errorResponse } from "@/lib/server/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const { userId } = await requestContext();
     const stream = await followConversation({ userId, conversationId });
     if (!stream) return new Response(null, { status: 204 });
-    return createUIMessageStreamResponse({ stream, headers: ANSWER_STREAM_HEADERS });
+    return answerStreamResponse(stream);
   } catch (error) {
     return errorResponse(error);
   }

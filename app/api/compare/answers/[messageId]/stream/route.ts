@@ -1,4 +1,4 @@
-import { createUIMessageStreamResponse } from "ai";
+import { answerStreamResponse } from "@/lib/chat/answer-stream";
 import { followAnswer } from "@/lib/chat/registry";
 import { clientIdSchema } from "@/lib/contract";
 import { requestContext } from "@/lib/server/context";
@@ -16,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mes
     const { userId } = await requestContext();
     const stream = await followAnswer({ userId, messageId });
     if (!stream) return new Response(null, { status: 204 });
-    return createUIMessageStreamResponse({ stream });
+    return answerStreamResponse(stream);
   } catch (error) {
     return errorResponse(error);
   }
