@@ -1,5 +1,5 @@
 import "server-only";
-import { streamText, type ModelMessage, type UIMessageChunk } from "ai";
+import { experimental_streamLanguageModelCall as streamLanguageModelCall, type ModelMessage, type UIMessageChunk } from "ai";
 import type { Backend } from "@/lib/ai/backends/types";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { EffectiveMode } from "@/lib/ai/modes";
@@ -183,18 +183,21 @@ export class Generation {
         ? await input.prepareMessages({ emit: (chunk) => out.push(chunk), signal: this.abort.signal })
         : input.messages;
       const options = input.backend.modeOptions(input.mode.effective);
-      const result = streamText({
-        model: input.backend.languageModel(input.model),
+      const model = input.backend.languageModel(input.model);
+      // One model call, no tools and no steps: the AI SDK's single-call stream on top of the
+      // provider's own (@ai-sdk/deepseek or openai-compatible) parsing of the wire protocol,
+      // without streamText's step, tool and telemetry stages, each of which costs every chunk a
+      // few promises and a copy.
+      const result = await streamLanguageModelCall({
+        model,
         messages,
         temperature: options.temperature,
         topP: options.topP,
         providerOptions: options.providerOptions,
         maxOutputTokens: input.maxOutputTokens,
         abortSignal: this.abort.signal,
-        // Retries are decided by run() (lib/chat/upstream-retry.ts), which knows whether anything was shown.
-        maxRetries: 0,
-        // Errors arrive as stream parts and are settled below; the default handler would only log them.
-        onError: () => {},
+        // The content is rebuilt from the parts below; the SDK need not collect it too.
+        _internal: { collectContent: false },
       });
       for await (const part of result.stream) {
         switch (part.type) {
@@ -223,19 +226,15 @@ export class Generation {
           case "text-end":
             out.push({ type: "text-end", id: part.id });
             break;
-          case "finish-step":
-            recorder.modelVersion = part.response.modelId;
+          case "model-call-response-metadata":
+            if (part.modelId) recorder.modelVersion = part.modelId;
+            break;
+          case "model-call-end":
+            recorder.modelVersion ??= typeof model === "string" ? model : model.modelId;
             recorder.usage = part.usage;
             recorder.rawUsage = part.usage.raw;
             // Only the upstream's own finish_reason proves the answer ended normally.
             recorder.finishReason = part.rawFinishReason;
-            break;
-          case "finish":
-            recorder.usage = part.totalUsage;
-            recorder.finishReason ??= part.rawFinishReason;
-            break;
-          case "abort":
-            aborted = true;
             break;
           case "error":
             failure = part.error;
