@@ -5,12 +5,30 @@ import { LOCAL_USER_ID } from "@/lib/db/users";
 
 const SIGN_UP_KEY = "signUpOpen";
 
-/** True once someone has created an account (the local user has no email and does not count). */
+/**
+ * True once someone has created an account (the local user has no email and does not count).
+ * Asked on every request before any account exists, so a "no" is remembered for a second: an
+ * account made by this process forgets it at once (adoptFirstAccount), one made through another
+ * instance is seen within that second. A "yes" is final: the last admin cannot be removed.
+ */
 export async function accountsExist(db: Db): Promise<boolean> {
-  return (await db.user.count({ where: { email: { not: null } } })) > 0;
+  const known = accountChecks.get(db);
+  if (known?.seen) return true;
+  if (known && performance.now() - known.noneAt < NO_ACCOUNTS_TTL_MS) return false;
+  const seen = (await db.user.count({ where: { email: { not: null } } })) > 0;
+  accountChecks.set(db, { seen, noneAt: performance.now() });
+  return seen;
 }
 
-/** Whether a new person may sign up: always for the first account, then as the admin decided (off by default). */
+const NO_ACCOUNTS_TTL_MS = 1000;
+/** Per database client (tests use several in one process). */
+const accountChecks = new WeakMap<Db, { seen: boolean; noneAt: number }>();
+
+/** Forgets the remembered answer (an account was just made). */
+export function forgetAccountsCheck(db: Db): void {
+  accountChecks.delete(db);
+}
+
 export async function signUpOpen(db: Db): Promise<boolean> {
   if (!(await accountsExist(db))) return true;
   const row = await db.setting.findUnique({ where: { key: SIGN_UP_KEY } });
@@ -27,6 +45,7 @@ export async function setSignUpOpen(db: Db, open: boolean): Promise<void> {
  * local user owned (conversations and attachments), with nothing lost; the local user goes.
  */
 export async function adoptFirstAccount(db: Db, userId: string): Promise<boolean> {
+  forgetAccountsCheck(db);
   return db.$transaction(async (tx) => {
     const accounts = await tx.user.count({ where: { email: { not: null } } });
     const admins = await tx.user.count({ where: { role: "admin" } });

@@ -254,21 +254,20 @@ const finalFields = {
 describe("finishAnswer", () => {
   it("writes every final field of the answer", async () => {
     const { userId, conversationId, answerId } = await firstTurn();
-    const finished = await finishAnswer({ db: t.db, userId, id: answerId, data: finalFields });
+    expect(await finishAnswer({ db: t.db, userId, id: answerId, data: finalFields })).toBe(true);
     const { parts, ...columns } = finalFields;
     const expected = { ...columns, id: answerId, role: "assistant", model: "pro", modelId: "deepseek-v4-pro", backend: "simulator" };
-    expect(finished).toMatchObject({ ...expected, parts: JSON.parse(parts) });
     expect(await t.db.message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({ ...expected, parts });
-    expect(await getMessage({ db: t.db, userId, conversationId, id: answerId })).toEqual(finished);
+    expect(await getMessage({ db: t.db, userId, conversationId, id: answerId })).toMatchObject({ ...expected, parts: JSON.parse(parts) });
   });
 
   it("resolves null and writes nothing for a user message, another user or a missing id", async () => {
     const { userId, promptId, answerId } = await firstTurn();
     const intruder = await makeUser();
     const before = await snapshotRows(t.db);
-    expect(await finishAnswer({ db: t.db, userId, id: promptId, data: finalFields })).toBeNull();
-    expect(await finishAnswer({ db: t.db, userId: intruder, id: answerId, data: finalFields })).toBeNull();
-    expect(await finishAnswer({ db: t.db, userId, id: "missing", data: finalFields })).toBeNull();
+    expect(await finishAnswer({ db: t.db, userId, id: promptId, data: finalFields })).toBe(false);
+    expect(await finishAnswer({ db: t.db, userId: intruder, id: answerId, data: finalFields })).toBe(false);
+    expect(await finishAnswer({ db: t.db, userId, id: "missing", data: finalFields })).toBe(false);
     expect(await snapshotRows(t.db)).toEqual(before);
   });
 });

@@ -57,11 +57,17 @@ function groupWhere(group: SiblingGroup): Prisma.MessageWhereInput {
 export async function insertSelectedVersion(
   tx: Tx,
   data: Omit<Prisma.MessageUncheckedCreateInput, "seq" | "selected" | "role" | "lane" | "parentId"> & SiblingGroup,
+  /** The caller knows the group is empty (its parent was inserted in this transaction): no look. */
+  { firstOfGroup = false }: { firstOfGroup?: boolean } = {},
 ): Promise<Message> {
-  const group = groupWhere(data);
-  const last = await tx.message.findFirst({ where: group, orderBy: { seq: "desc" }, select: { seq: true } });
-  await tx.message.updateMany({ where: { ...group, selected: true }, data: { selected: false } });
-  const row = await tx.message.create({ data: { ...data, seq: (last?.seq ?? 0) + 1, selected: true } });
+  let seq = 1;
+  if (!firstOfGroup) {
+    const group = groupWhere(data);
+    const last = await tx.message.findFirst({ where: group, orderBy: { seq: "desc" }, select: { seq: true } });
+    await tx.message.updateMany({ where: { ...group, selected: true }, data: { selected: false } });
+    seq = (last?.seq ?? 0) + 1;
+  }
+  const row = await tx.message.create({ data: { ...data, seq, selected: true } });
   return toMessage(row);
 }
 
@@ -108,14 +114,12 @@ export async function finishAnswer({
   userId: string;
   id: string;
   data: Prisma.MessageUpdateManyMutationInput;
-}): Promise<Message | null> {
+}): Promise<boolean> {
   const { count } = await db.message.updateMany({
     where: { id, role: "assistant", conversation: { userId } },
     data,
   });
-  if (count === 0) return null;
-  const row = await db.message.findUniqueOrThrow({ where: { id } });
-  return toMessage(row);
+  return count > 0;
 }
 
 /**

@@ -106,30 +106,39 @@ async function reserve(tx: Tx, input: TurnInput): Promise<ReservedTurn> {
   // away from: that branch becomes the path shown again, so the new turn is on it.
   if (parent) await selectPathTo(tx, conversationId, parent.id);
 
+  // A new conversation has no messages, and a new prompt no answers: nothing to look up there.
   const promptRow = prompt
-    ? await insertSelectedVersion(tx, {
-        id: prompt.id,
-        conversationId,
-        parentId: input.parentId,
-        role: "user",
-        lane: 0,
-        parts: prompt.parts,
-        content: prompt.text,
-        status: "complete",
-      })
+    ? await insertSelectedVersion(
+        tx,
+        {
+          id: prompt.id,
+          conversationId,
+          parentId: input.parentId,
+          role: "user",
+          lane: 0,
+          parts: prompt.parts,
+          content: prompt.text,
+          status: "complete",
+        },
+        { firstOfGroup: !existing },
+      )
     : (parent as Message);
 
-  const answer = await insertSelectedVersion(tx, {
-    conversationId,
-    parentId: promptRow.id,
-    role: "assistant",
-    lane,
-    parts: "[]",
-    content: "",
-    status: "streaming",
-    ...input.answer,
-  });
-  const messages = await listMessages({ db: tx, userId, conversationId });
+  const answer = await insertSelectedVersion(
+    tx,
+    {
+      conversationId,
+      parentId: promptRow.id,
+      role: "assistant",
+      lane,
+      parts: "[]",
+      content: "",
+      status: "streaming",
+      ...input.answer,
+    },
+    { firstOfGroup: prompt !== null },
+  );
+  const messages = existing ? await listMessages({ db: tx, userId, conversationId }) : [promptRow, answer];
   const promptMessage = messages.find((message) => message.id === promptRow.id);
   if (!promptMessage) throw new NotFoundError("Message");
   return { conversation: toConversation(conversation), created: !existing, prompt: promptMessage, answer, messages };
