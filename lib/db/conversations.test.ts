@@ -87,13 +87,14 @@ describe("conversations", () => {
     await sleep(5);
     const second = await createConversation({ db: t.db, userId, title: "Other", model: "flash", mode: "non-think" });
 
-    const auto = await setAutoTitle({ db: t.db, userId, id: first.id, title: "Auto title" });
+    expect(await setAutoTitle({ db: t.db, userId, id: first.id, title: "Auto title" })).toBe(true);
+    const auto = await getConversation({ db: t.db, userId, id: first.id });
     expect(auto).toMatchObject({ title: "Auto title", titleSource: "auto" });
     expect(auto?.updatedAt).toEqual(first.updatedAt);
 
     const renamed = await renameConversation({ db: t.db, userId, id: first.id, title: "Mine" });
     expect(renamed).toMatchObject({ title: "Mine", titleSource: "user" });
-    expect(await setAutoTitle({ db: t.db, userId, id: first.id, title: "Late auto title" })).toBeNull();
+    expect(await setAutoTitle({ db: t.db, userId, id: first.id, title: "Late auto title" })).toBe(false);
     expect((await getConversation({ db: t.db, userId, id: first.id }))?.title).toBe("Mine");
 
     expect((await listConversations({ db: t.db, userId })).map((x) => x.id)).toEqual([second.id, first.id]);
@@ -110,7 +111,7 @@ describe("conversations", () => {
       answer: ANSWER_START,
     });
     expect(next.conversation).toMatchObject({ title: "Mine", titleSource: "user", model: "pro", mode: "think-max" });
-    expect(await setAutoTitle({ db: t.db, userId, id: first.id, title: "Late auto title" })).toBeNull();
+    expect(await setAutoTitle({ db: t.db, userId, id: first.id, title: "Late auto title" })).toBe(false);
   });
 
   it("deletes a conversation with the messages of all its branches, and only that one", async () => {
@@ -156,7 +157,7 @@ describe("owner scoping", () => {
     expect(await listConversations({ db: t.db, userId: bob })).toEqual([]);
     expect(await listMessages({ db: t.db, userId: bob, conversationId: conversation.id })).toEqual([]);
     expect(await renameConversation({ db: t.db, userId: bob, id: conversation.id, title: "Pwned" })).toBeNull();
-    expect(await setAutoTitle({ db: t.db, userId: bob, id: conversation.id, title: "Pwned" })).toBeNull();
+    expect(await setAutoTitle({ db: t.db, userId: bob, id: conversation.id, title: "Pwned" })).toBe(false);
     expect(await deleteConversation({ db: t.db, userId: bob, id: conversation.id })).toBe(false);
     await expect(turn(bob, conversation.id, answer.id, { id: "injected", text: "injected" })).rejects.toBeInstanceOf(TurnRejected);
     await expect(turn(bob, conversation.id, null, { id: "injected", text: "injected" })).rejects.toBeInstanceOf(TurnRejected);

@@ -93,7 +93,7 @@ export function renameConversation({
 }
 
 /** Sets an app-made title, only while the title is still "auto". Null when not applied. */
-export function setAutoTitle({
+export async function setAutoTitle({
   db,
   userId,
   id,
@@ -103,8 +103,11 @@ export function setAutoTitle({
   userId: string;
   id: string;
   title: string;
-}): Promise<Conversation | null> {
-  return updateKeepingActivity(db, { userId, id, extraWhere: { titleSource: "auto" } }, { title });
+}): Promise<boolean> {
+  // One statement, written out: Prisma's update would stamp updatedAt (a title is not activity,
+  // it must not move the conversation up the list), and reading it first to keep it took three.
+  const changed = await db.$executeRaw`UPDATE "Conversation" SET "title" = ${title} WHERE "id" = ${id} AND "userId" = ${userId} AND "titleSource" = 'auto'`;
+  return changed > 0;
 }
 
 /**
