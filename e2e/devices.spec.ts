@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { APP_PORT } from "../playwright.config";
+import { sendPrompt } from "./support/api";
 import { ChatPage } from "./support/chat-page";
 import { injectFault, uniqueTag } from "./support/simulator";
 
@@ -42,6 +43,37 @@ test.describe("two devices", () => {
     await laptopRow.getByRole("button", { name: /^Delete/ }).click();
     await laptop.page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await expect(phone.sidebar.locator(`a[href="/c/${id}"]`)).toHaveCount(0);
+  });
+
+  test("a page's own rename does not come back to reload its list, and the other device still hears it", async ({ browser }) => {
+    const laptop = new ChatPage(await (await browser.newContext()).newPage());
+    const phone = new ChatPage(await (await browser.newContext()).newPage());
+    const tag = uniqueTag("own");
+    const id = `conv${tag}`;
+    await sendPrompt(laptop.page.request, { conversationId: id, text: `Mine ${tag}` });
+    // Both pages hear the change stream before the rename.
+    for (const device of [laptop, phone]) {
+      const listening = device.page.waitForResponse((response) => new URL(response.url()).pathname === "/api/events");
+      await device.open(`/c/${id}`);
+      await listening;
+    }
+
+    let listLoads = 0;
+    laptop.page.on("request", (request) => {
+      if (request.method() === "GET" && new URL(request.url()).pathname === "/api/conversations") listLoads += 1;
+    });
+    const row = laptop.sidebar.locator("li", { has: laptop.page.locator(`a[href="/c/${id}"]`) });
+    await row.getByRole("button", { name: /^Rename/ }).click();
+    const input = laptop.sidebar.getByRole("textbox", { name: "Conversation title" });
+    await input.fill(`Renamed here ${tag}`);
+    await input.press("Enter");
+    await expect(phone.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Renamed here ${tag}`);
+    await expect(laptop.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Renamed here ${tag}`);
+    // News heard while the focus is in the sidebar waits for the focus to leave: let it leave.
+    await laptop.composer.click();
+    await laptop.page.waitForTimeout(750);
+    // One read of the list: the rename's own, none for the news of it.
+    expect(listLoads).toBe(1);
   });
 
   test("the change stream carries no CORS permission for another site", async () => {
