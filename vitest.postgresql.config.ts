@@ -22,6 +22,7 @@ export default defineConfig({
       "lib/documents/service.test.ts",
       "lib/auth/**/*.test.ts",
       "lib/shared-state/**/*.test.ts",
+      "lib/events/**/*.test.ts",
     ],
     // Tests of SQLite files themselves (the migration runner on a file).
     exclude: ["lib/db/migrate.test.ts"],

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Route } from "@playwright/test";
 import { SUMMARY_PRESETS } from "../lib/documents/presets";
 import { ComparePage, lastAnswerText } from "./support/compare-page";
 import { receivedRequests, uniqueTag } from "./support/simulator";
@@ -95,9 +95,19 @@ test.describe("comparing summaries of a document", () => {
     await row.getByRole("button", { name: /^Delete/ }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
     await expect(row).toBeVisible();
+    // A refused delete keeps the comparison and says so.
+    const refuse = (route: Route) => (route.request().method() === "DELETE" ? route.fulfill({ status: 500 }) : route.fallback());
+    await page.route(`**/api/conversations/${id}`, refuse);
+    await row.getByRole("button", { name: /^Delete/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    const title = await row.getByTestId("saved-comparison").locator("span").first().textContent();
+    await expect(page.getByRole("alert").filter({ hasText: "could not be deleted" })).toHaveText(`“${title}” could not be deleted. Try again.`);
+    await expect(row).toBeVisible();
+    await page.unroute(`**/api/conversations/${id}`, refuse);
     await row.getByRole("button", { name: /^Delete/ }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await expect(page.locator(`a[href="/compare/${id}"]`)).toHaveCount(0);
+    await expect(page.getByText("could not be deleted")).toHaveCount(0);
     await page.reload();
     await expect(page.locator(`a[href="/compare/${id}"]`)).toHaveCount(0);
     expect((await page.request.get(`/api/compare/${id}`)).status()).toBe(404);

@@ -1,7 +1,33 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { APP_PORT } from "../playwright.config";
+import { sendPrompt } from "./support/api";
 import { ChatPage } from "./support/chat-page";
 import { injectFault, uniqueTag } from "./support/simulator";
+
+interface NewsRecord {
+  news: string[];
+  listReads: number;
+}
+
+/** Records in the page the news its change stream brings and its reads of the conversation list. */
+async function recordNewsAndListReads(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const record: NewsRecord = { news: [], listReads: 0 };
+    (window as unknown as { __record: NewsRecord }).__record = record;
+    const Source = window.EventSource;
+    window.EventSource = class extends Source {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener("message", (event) => record.news.push(event.data as string));
+      }
+    };
+    const fetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (input === "/api/conversations" && (init?.method ?? "GET") === "GET") record.listReads += 1;
+      return fetch(input, init);
+    };
+  });
+}
 
 // Two browser contexts share no BroadcastChannel, storage or cache: they stand for two devices
 // of one person. What one does reaches the other only through the server's change stream.
@@ -42,6 +68,50 @@ test.describe("two devices", () => {
     await laptopRow.getByRole("button", { name: /^Delete/ }).click();
     await laptop.page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await expect(phone.sidebar.locator(`a[href="/c/${id}"]`)).toHaveCount(0);
+  });
+
+  test("a page's own rename does not come back to reload its list, and the other device still hears it", async ({ browser }) => {
+    const laptop = new ChatPage(await (await browser.newContext()).newPage());
+    const phone = new ChatPage(await (await browser.newContext()).newPage());
+    await recordNewsAndListReads(laptop.page);
+    const tag = uniqueTag("own");
+    const id = `conv${tag}`;
+    await sendPrompt(laptop.page.request, { conversationId: id, text: `Mine ${tag}` });
+    // Both pages hear the change stream before the rename.
+    for (const device of [laptop, phone]) {
+      const listening = device.page.waitForResponse((response) => new URL(response.url()).pathname === "/api/events");
+      await device.open(`/c/${id}`);
+      await listening;
+    }
+
+    await laptop.page.evaluate(() => {
+      const record = (window as unknown as { __record: NewsRecord }).__record;
+      record.news = [];
+      record.listReads = 0;
+    });
+    const row = laptop.sidebar.locator("li", { has: laptop.page.locator(`a[href="/c/${id}"]`) });
+    await row.getByRole("button", { name: /^Rename/ }).click();
+    const input = laptop.sidebar.getByRole("textbox", { name: "Conversation title" });
+    await input.fill(`Renamed here ${tag}`);
+    const renamed = laptop.page.waitForRequest((request) => request.method() === "PATCH" && new URL(request.url()).pathname === `/api/conversations/${id}`);
+    await input.press("Enter");
+    const pageId = (await renamed).headers()["x-page-id"];
+    expect(pageId).toMatch(/^[0-9a-f]{24}$/);
+    await expect(phone.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Renamed here ${tag}`);
+    await expect(laptop.sidebar.locator(`a[href="/c/${id}"]`)).toHaveText(`Renamed here ${tag}`);
+    // News heard while the focus is in the sidebar waits for the focus to leave: let it leave.
+    await laptop.composer.click();
+    await laptop.page.waitForTimeout(750);
+
+    const record = await laptop.page.evaluate(() => (window as unknown as { __record: NewsRecord }).__record);
+    const news = record.news.map((data) => JSON.parse(data) as { type: string; page?: string });
+    // The server sent the laptop the news of its rename, naming the laptop's page...
+    expect(news).toContainEqual({ type: "list", page: pageId });
+    // ...and the laptop read its list once, for the rename itself. Other tests of this run share
+    // the workspace: each piece of their news may add one read, never the laptop's own.
+    const othersNews = news.filter((change) => change.page !== pageId).length;
+    expect(record.listReads).toBeGreaterThanOrEqual(1);
+    expect(record.listReads).toBeLessThanOrEqual(1 + othersNews);
   });
 
   test("the change stream carries no CORS permission for another site", async () => {

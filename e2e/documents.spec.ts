@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 import { SUMMARY_PRESETS } from "../lib/documents/presets";
 import { makeDocx, makePdf } from "./support/document-fixtures";
 import { ChatPage } from "./support/chat-page";
@@ -54,11 +54,24 @@ test.describe("documents in a conversation", () => {
 
     // Delete both on the documents page: gone from the list, and the conversation says so.
     await page.goto("/documents");
+    // A refused delete leaves the row and says so.
+    const refuse = (route: Route) => (route.request().method() === "DELETE" ? route.fulfill({ status: 500 }) : route.fallback());
+    await page.route("**/api/documents/*", refuse);
+    await page.getByRole("button", { name: `Delete ${tag}.md` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "could not be deleted" })).toHaveText(`“${tag}.md” could not be deleted. Try again.`);
+    await expect(page.getByRole("button", { name: `Delete ${tag}.md` })).toBeVisible();
+    await page.unroute("**/api/documents/*", refuse);
+    // Deleted meanwhile elsewhere: the 404 counts as gone, without an error.
+    const before = (await (await page.request.get("/api/documents")).json()) as { documents: Array<{ id: string; name: string }> };
+    const csvRow = before.documents.find((document) => document.name === `${tag}.csv`);
+    expect((await page.request.delete(`/api/documents/${csvRow?.id}`)).ok()).toBe(true);
     for (const name of [`${tag}.md`, `${tag}.csv`]) {
       await page.getByRole("button", { name: `Delete ${name}` }).click();
       await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
       await expect(page.getByRole("button", { name: `Delete ${name}` })).toHaveCount(0);
     }
+    await expect(page.getByText("could not be deleted")).toHaveCount(0);
     const listed = (await (await page.request.get("/api/documents")).json()) as { documents: Array<{ name: string }> };
     expect(listed.documents.map((document) => document.name)).not.toContain(`${tag}.md`);
   });

@@ -35,12 +35,24 @@ test("a conversation address that names none keeps the app's frame too, with a 4
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Conversation not found" })).toBeVisible();
   await expect(new ChatPage(page).sidebar).toBeVisible();
-  // The theme holds on a page the browser finished rendering itself.
+  // The theme and the language hold on a page the browser finished rendering itself.
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   const elsewhere = await page.goto("/no/such/page");
   expect(elsewhere?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await page.getByRole("link", { name: "Go to your chats" }).click();
   await expect(new ChatPage(page).composer).toBeVisible();
+});
+
+test("in Chinese, the in-app not-found page is in Chinese and says so in <html lang>", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  const response = await page.goto("/c/nosuchconversation");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "未找到对话" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page).toHaveTitle("未找到 · V4 Chat");
+  await context.close();
 });

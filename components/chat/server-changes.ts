@@ -3,8 +3,10 @@
 // News of changes made on the person's other devices, from GET /api/events (server-sent events).
 // One page holds one connection, and only while it is visible: browsers allow few connections per
 // server, and a hidden tab catches up when it is shown again anyway. Coming back after a break in
-// the connection counts as "resync": whatever changed meanwhile is read again.
+// the connection counts as "resync": whatever changed meanwhile is read again. A change this page
+// made itself comes back tagged with its id, and is passed by: the page has shown it already.
 import { useEffect } from "react";
+import { isOwnChange, renewPageId } from "./page-id";
 import type { TabsMessage } from "./use-chat-session";
 
 export type ServerChange = TabsMessage | { type: "resync" };
@@ -22,7 +24,7 @@ function dispatch(change: ServerChange) {
   changes?.dispatchEvent(new CustomEvent("change", { detail: change }));
 }
 
-function isChange(value: unknown): value is TabsMessage {
+function isChange(value: unknown): value is TabsMessage & { page?: unknown } {
   if (typeof value !== "object" || value === null) return false;
   const { type, conversationId } = value as { type?: unknown; conversationId?: unknown };
   return type === "list" || (type === "conversation" && typeof conversationId === "string");
@@ -31,6 +33,7 @@ function isChange(value: unknown): value is TabsMessage {
 /** Keeps the page's connection to the server's change stream open while the page is visible. */
 export function useServerChanges(): void {
   useEffect(() => {
+    renewPageId();
     if (typeof EventSource === "undefined") return;
     let source: EventSource | null = null;
     let opened = false;
@@ -45,7 +48,7 @@ export function useServerChanges(): void {
       source.onmessage = (event: MessageEvent<string>) => {
         try {
           const change: unknown = JSON.parse(event.data);
-          if (isChange(change)) dispatch(change);
+          if (isChange(change) && !isOwnChange(change)) dispatch(change);
         } catch {
           // not news we know
         }

@@ -8,6 +8,7 @@ import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { PATH_WINDOW } from "@/lib/chat/path-window";
 import { documentIdsOf, fileParts, imageIdsOf, textOf } from "./message-text";
+import { pageIdHeaders } from "./page-id";
 import { onServerChange } from "./server-changes";
 
 /** The channel tabs of one browser use to tell each other a conversation changed. */
@@ -82,7 +83,7 @@ export function useChatSession({
                   parentId: messages[messages.length - 2]?.id ?? null,
                   message: { id: last.id, text: textOf(last), ...documentIdsOf(last), ...imageIdsOf(last) },
                 };
-          return { body };
+          return { body, headers: pageIdHeaders() };
         },
       }),
     [],
@@ -280,7 +281,7 @@ export function useChatSession({
     try {
       const response = await fetch(`/api/conversations/${conversationId}/versions`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...pageIdHeaders() },
         body: JSON.stringify({ messageId, version, from: earlierRef.current }),
       });
       if (response.ok) {

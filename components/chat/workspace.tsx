@@ -12,6 +12,7 @@ import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ChatView } from "./chat-view";
+import { pageIdHeaders } from "./page-id";
 import { onServerChange, useServerChanges } from "./server-changes";
 import { NotFoundBody } from "./not-found-body";
 import { Sidebar } from "./sidebar";
@@ -203,14 +204,14 @@ export function Workspace(props: WorkspaceProps) {
             setConversations((items) => items.map((item) => (item.id === id ? { ...item, title: newTitle } : item)));
             await fetch(`/api/conversations/${id}`, {
               method: "PATCH",
-              headers: { "content-type": "application/json" },
+              headers: { "content-type": "application/json", ...pageIdHeaders() },
               body: JSON.stringify({ title: newTitle }),
             });
             await refresh();
           }}
           onDelete={async (id) => {
             setConversations((items) => items.filter((item) => item.id !== id));
-            await fetch(`/api/conversations/${id}`, { method: "DELETE" });
+            await fetch(`/api/conversations/${id}`, { method: "DELETE", headers: pageIdHeaders() });
             if (id === activeId) newChat();
             else await refresh();
           }}

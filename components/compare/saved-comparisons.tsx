@@ -7,6 +7,7 @@ import { useState } from "react";
 import type { PaneSetup } from "@/lib/compare/contract";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedDelete } from "@/components/ui/use-confirmed-delete";
 import { usePaneNames } from "./use-pane-names";
 
 export interface SavedComparison {
@@ -24,17 +25,12 @@ export function SavedComparisons({ items: initial }: { items: SavedComparison[] 
   const tCommon = useTranslations("common");
   const paneNames = usePaneNames();
   const [items, setItems] = useState(initial);
-  const [confirming, setConfirming] = useState<SavedComparison | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const remove = async (item: SavedComparison) => {
-    setConfirming(null);
-    setError(null);
+  const { confirming, error, ask, dialog } = useConfirmedDelete<SavedComparison>({
     // A comparison is a conversation of its own kind: the conversation route deletes it, votes included.
-    const response = await fetch(`/api/conversations/${item.id}`, { method: "DELETE" }).catch(() => null);
-    if (response?.ok || response?.status === 404) setItems((current) => current.filter((other) => other.id !== item.id));
-    else setError(t("deleteFailed", { title: item.title }));
-  };
+    url: (item) => `/api/conversations/${item.id}`,
+    onDeleted: (item) => setItems((current) => current.filter((other) => other.id !== item.id)),
+    failure: (item) => t("deleteFailed", { title: item.title }),
+  });
 
   if (items.length === 0) return null;
   return (
@@ -63,19 +59,17 @@ export function SavedComparisons({ items: initial }: { items: SavedComparison[] 
                 {t("votes", { count: item.votes })}
               </span>
             </Link>
-            <Button variant="ghost" size="icon" className="mr-1 h-8 w-8 shrink-0" aria-label={t("deleteNamed", { title: item.title })} title={tCommon("delete")} onClick={() => setConfirming(item)}>
+            <Button variant="ghost" size="icon" className="mr-1 h-8 w-8 shrink-0" aria-label={t("deleteNamed", { title: item.title })} title={tCommon("delete")} onClick={() => ask(item)}>
               <Trash2 className="h-4 w-4" />
             </Button>
           </li>
         ))}
       </ul>
       <ConfirmDialog
-        open={confirming !== null}
+        {...dialog}
         title={t("deleteTitle")}
         description={t("deleteText", { title: confirming?.title ?? "" })}
         confirmLabel={tCommon("delete")}
-        onConfirm={() => confirming && void remove(confirming)}
-        onCancel={() => setConfirming(null)}
       />
     </nav>
   );

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedDelete } from "@/components/ui/use-confirmed-delete";
 import type { DocumentInfo } from "@/lib/documents/contract";
 import { ACCEPTED_EXTENSIONS } from "@/lib/documents/formats";
 import { DocumentCard } from "./document-card";
@@ -20,8 +21,11 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
   const [documents, setDocuments] = useState(initialDocuments);
   const uploads = useDocumentDrafts();
   const [dragging, setDragging] = useState(false);
-  const [confirming, setConfirming] = useState<DocumentInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { confirming, error, ask, dialog } = useConfirmedDelete<DocumentInfo>({
+    url: (document) => `/api/documents/${document.id}`,
+    onDeleted: (document) => setDocuments((current) => current.filter((item) => item.id !== document.id)),
+    failure: (document) => t("deleteFailed", { name: document.name }),
+  });
   const picker = useRef<HTMLInputElement>(null);
 
   // Finished uploads join the list (a duplicate is already in it) and leave the upload area.
@@ -36,14 +40,6 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
     });
     for (const draft of finished) dropUpload(draft.key);
   }, [drafts, dropUpload]);
-
-  const remove = async (document: DocumentInfo) => {
-    setConfirming(null);
-    setError(null);
-    const response = await fetch(`/api/documents/${document.id}`, { method: "DELETE" }).catch(() => null);
-    if (response?.ok || response?.status === 404) setDocuments((current) => current.filter((item) => item.id !== document.id));
-    else setError(t("deleteFailed", { name: document.name }));
-  };
 
   return (
     <div className="space-y-4">
@@ -136,7 +132,7 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
               >
                 <Columns2 className="h-4 w-4" />
               </Link>
-              <Button variant="ghost" size="icon" aria-label={t("deleteNamed", { name: document.name })} title={tCommon("delete")} onClick={() => setConfirming(document)}>
+              <Button variant="ghost" size="icon" aria-label={t("deleteNamed", { name: document.name })} title={tCommon("delete")} onClick={() => ask(document)}>
                 <Trash2 className="h-4 w-4" />
               </Button>
             </li>
@@ -145,12 +141,10 @@ export function DocumentLibrary({ initialDocuments, maxBytes }: { initialDocumen
       )}
 
       <ConfirmDialog
-        open={confirming !== null}
+        {...dialog}
         title={t("deleteTitle")}
         description={t("deleteText", { name: confirming?.name ?? "" })}
         confirmLabel={tCommon("delete")}
-        onConfirm={() => confirming && void remove(confirming)}
-        onCancel={() => setConfirming(null)}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import type { ConversationSummary, FolderSummary } from "@/lib/contract";
+import { pageIdHeaders } from "@/components/chat/page-id";
 import type { LibraryActions } from "@/components/chat/sidebar";
 
 type SetConversations = React.Dispatch<React.SetStateAction<ConversationSummary[]>>;
@@ -21,7 +22,8 @@ class RefusedChange extends Error {
 async function send(url: string, method: "POST" | "PATCH" | "DELETE", body?: unknown): Promise<void> {
   const response = await fetch(url, {
     method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    headers: body === undefined ? pageIdHeaders() : { "content-type": "application/json", ...pageIdHeaders() },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) {
     const payload = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };

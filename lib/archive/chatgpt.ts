@@ -10,6 +10,7 @@
 // path ChatGPT showed is the path selected here.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { NO_FIGURES } from "@/lib/chat/answer-record";
 import type { ArchivedConversation, ArchivedMessage } from "./format";
 
 const chatgptMessageSchema = z.object({
@@ -168,29 +169,14 @@ function archivedFrom(draft: Draft, seq: number, selected: boolean): ArchivedMes
     parts: [{ type: "text", text: draft.text }],
     content: draft.text,
     status: "complete",
-    errorCode: null,
-    errorMessage: null,
-    errorHint: null,
-    retryAt: null,
+    // Written elsewhere: no run of ours, so no model, mode or figures.
     model: null,
     modelId: null,
-    modelVersion: null,
     mode: null,
     effectiveMode: null,
     modeNotice: null,
     backend: null,
-    finishReason: null,
-    inputTokens: null,
-    cacheHitTokens: null,
-    cacheMissTokens: null,
-    outputTokens: null,
-    reasoningTokens: null,
-    usageEstimated: false,
-    costUsd: null,
-    priceTier: null,
-    ttftMs: null,
-    reasoningMs: null,
-    durationMs: null,
+    ...NO_FIGURES,
     createdAt: at,
     updatedAt: at,
   };

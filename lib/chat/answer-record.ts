@@ -189,6 +189,27 @@ function roundMs(value: number | undefined): number | null {
   return value === undefined ? null : Math.round(value);
 }
 
+/** An answer's figures before any are known: nothing measured, no error. */
+export const NO_FIGURES = {
+  modelVersion: null,
+  finishReason: null,
+  inputTokens: null,
+  cacheHitTokens: null,
+  cacheMissTokens: null,
+  outputTokens: null,
+  reasoningTokens: null,
+  usageEstimated: false,
+  costUsd: null,
+  priceTier: null,
+  ttftMs: null,
+  reasoningMs: null,
+  durationMs: null,
+  errorCode: null,
+  errorMessage: null,
+  errorHint: null,
+  retryAt: null,
+} as const satisfies Partial<AnswerRow>;
+
 /** An answer's row as reserved before the call (for code that runs a generation without a database: tests, benchmarks). */
 export function answerStartRow(start: {
   model: string;
@@ -204,26 +225,10 @@ export function answerStartRow(start: {
     status: "streaming",
     model: start.model,
     modelId: start.modelId,
-    modelVersion: null,
     mode: start.mode,
     effectiveMode: start.effectiveMode,
     modeNotice: start.modeNotice ?? null,
     backend: start.backend,
-    finishReason: null,
-    inputTokens: null,
-    cacheHitTokens: null,
-    cacheMissTokens: null,
-    outputTokens: null,
-    reasoningTokens: null,
-    usageEstimated: false,
-    costUsd: null,
-    priceTier: null,
-    ttftMs: null,
-    reasoningMs: null,
-    durationMs: null,
-    errorCode: null,
-    errorMessage: null,
-    errorHint: null,
-    retryAt: null,
+    ...NO_FIGURES,
   };
 }

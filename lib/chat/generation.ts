@@ -21,6 +21,8 @@ export type { SettledAnswer };
 
 export interface GenerationInput {
   userId: string;
+  /** The page that asked (x-page-id): it skips the news of this answer, which it shows itself. */
+  page?: string;
   conversationId: string;
   messageId: string;
   model: ModelKey;

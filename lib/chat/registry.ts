@@ -151,11 +151,12 @@ export function startGeneration(input: GenerationInput, claim: ConversationClaim
   registry.generations.set(generation.messageId, generation);
   // The person's other pages show the new turn (and follow the answer), then the saved answer and title.
   const changed = [{ type: "list" }, { type: "conversation", conversationId: input.conversationId }] as const;
-  announceChange(input.userId, ...changed);
+  const source = { userId: input.userId, page: input.page };
+  announceChange(source, ...changed);
   void generation.done.finally(() => {
     registry.generations.delete(generation.messageId);
     claim.release();
-    announceChange(input.userId, ...changed);
+    announceChange(source, ...changed);
   });
   return generation;
 }

@@ -10,6 +10,7 @@ import type { ChatRequest } from "@/lib/contract";
 import { getConversation, listMessages, type Message } from "@/lib/db/queries";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-helpers";
 import { ChatError } from "@/lib/errors";
+import { listenForChanges } from "@/lib/events/changes";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { conversationPath, removeConversation, switchVersion } from "./conversation-view";
 import type { ChatChunk, Generation } from "./generation";
@@ -751,5 +752,24 @@ describe("removeConversation while it answers", () => {
     // The claim is gone with it: the same id can start a new conversation.
     const fresh = await send(userId, submit(conversationId, null, uniqueTag("m"), "a fresh start"));
     expect(fresh.answer.status).toBe("complete");
+  });
+});
+
+describe("sendChatMessage: news of the turn", () => {
+  it("names the page that sent it when the answer starts and when it ends, so that page passes its own news by", async () => {
+    const userId = await makeUser();
+    const conversationId = uniqueTag("c");
+    const heard = vi.fn();
+    const stop = listenForChanges(userId, heard);
+    try {
+      const generation = await sendChatMessage({ db: t.db, userId, backend, request: submit(conversationId, null, uniqueTag("m"), "hello"), page: "page-abcd1234" });
+      await readAll(generation.stream());
+      await generation.done;
+      await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(4));
+      const news = [{ type: "list", page: "page-abcd1234" }, { type: "conversation", conversationId, page: "page-abcd1234" }];
+      expect(heard.mock.calls.map(([change]) => change)).toEqual([...news, ...news]);
+    } finally {
+      stop();
+    }
   });
 });

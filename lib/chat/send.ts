@@ -29,12 +29,15 @@ export async function sendChatMessage({
   userId,
   backend,
   request,
+  page,
   store = blobStore(),
 }: {
   db: Db;
   userId: string;
   backend: Backend;
   request: ChatRequest;
+  /** The page that sent it (x-page-id), so its own news of this answer passes it by. */
+  page?: string;
   /** Where attachments' bytes are (the process-wide store unless a test gives its own). */
   store?: BlobStore;
 }): Promise<Generation> {
@@ -95,6 +98,7 @@ export async function sendChatMessage({
     return startGeneration(
       {
         userId,
+        page,
         conversationId,
         messageId: answerId,
         model,

@@ -3,6 +3,7 @@
 // only its own lane, and each request carries its pane's model, mode and history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "@/lib/ai/backends/types";
+import type { Db } from "@/lib/db/client";
 import { activeAnswers, claimConversation } from "@/lib/chat/registry";
 import { readAll, simulatorBackend, startTestSimulator, uniqueTag, addFault, loggedRequests } from "@/lib/chat/test-helpers";
 import { getComparison } from "@/lib/db/queries";
@@ -28,6 +29,30 @@ async function makeUser(): Promise<string> {
   const id = `cmp-send-${++users}`;
   await t.db.user.create({ data: { id, name: id } });
   return id;
+}
+
+/** The database, counting the reads that return documents' text. */
+function countingTextReads(db: Db): { db: Db; reads: () => number } {
+  let reads = 0;
+  const documents = new Proxy(db.document, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== "function") return value;
+      return (args?: { select?: { text?: boolean } }) => {
+        // Without a select every column comes back, the text too.
+        if (!args?.select || args.select.text) reads++;
+        return (value as (args: unknown) => unknown).call(target, args);
+      };
+    },
+  });
+  const counted = new Proxy(db, {
+    get(target, key) {
+      if (key === "document") return documents;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { db: counted, reads: () => reads };
 }
 
 function request(conversationId: string, parentId: string | null, text: string) {
@@ -96,5 +121,33 @@ describe("startComparisonTurn", () => {
     expect(turns[1]?.answers[0]?.version).toEqual({ index: 1, count: 1 });
     expect(turns[1]?.answers[1]?.version).toEqual({ index: 2, count: 2 });
     expect(turns[1]?.answers[1]?.message.id).toBe(retried.messageId);
+  });
+
+  it("reads a prompt's documents once for all its panes, and every pane's request carries them whole", async () => {
+    const userId = await makeUser();
+    const tag = uniqueTag("docs");
+    const text = `# Plan ${tag}\n\nShip the export on Tuesday.`;
+    await t.db.attachment.create({ data: { id: `att-${tag}`, userId, name: `${tag}.md`, mediaType: "text/markdown", size: text.length, sha256: tag.padEnd(64, "0"), storageKey: `k/${tag}` } });
+    await t.db.document.create({ data: { id: `doc-${tag}`, userId, attachmentId: `att-${tag}`, sha256: tag.padEnd(64, "0"), kind: "markdown", text, chars: text.length, tokens: 12, encoding: "utf-8" } });
+    const counting = countingTextReads(t.db);
+    const panes = [
+      { model: "flash", mode: "non-think" },
+      { model: "pro", mode: "think-max" },
+      { model: "flash", mode: "think-high" },
+    ];
+    const started = await startComparisonTurn({
+      db: counting.db,
+      userId,
+      backend,
+      request: startComparisonSchema.parse({ conversationId: uniqueTag("cmp"), parentId: null, message: { id: uniqueTag("m"), text: `Summarise it ${tag}`, documentIds: [`doc-${tag}`] }, panes }),
+    });
+    await Promise.all(started.generations.map((generation) => generation.done));
+
+    expect(counting.reads()).toBe(1);
+    const bodies = (await loggedRequests(sim, tag)).filter((body) => body.stream === true);
+    expect(bodies.map((body) => body.model).sort()).toEqual(["deepseek-flash", "deepseek-flash", "deepseek-v4-pro"]);
+    for (const body of bodies) {
+      expect(body.messages?.map((message) => [message.role, message.content])).toEqual([["user", `<document name="${tag}.md">\n${text}\n</document>\n\nSummarise it ${tag}`]]);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { selectedPath } from "@/lib/chat/message-tree";
 import { claimAnswer, concurrencyLimits, startGeneration, type ConversationClaim } from "@/lib/chat/registry";
 import { fallbackTitle, makeTitle } from "@/lib/chat/title";
 import { answerParts, plainTextOf } from "@/lib/contract";
-import { attachDocuments, documentRequest, readWholeBudget } from "@/lib/documents/in-context";
+import { attachDocuments, documentRequest, readPathDocuments, readWholeBudget, type PathDocuments } from "@/lib/documents/in-context";
 import type { Db } from "@/lib/db/client";
 import {
   checkpointAnswer,
@@ -68,6 +68,8 @@ export async function startComparisonTurn({ db, userId, backend, request }: { db
       throw error instanceof ComparisonRejected ? rejection(error) : error;
     });
     const makesTitle = request.parentId === null && turn.conversation.titleSource === "auto";
+    // Every pane's history holds the same prompts: their documents are read once for all panes.
+    const documents = await readPathDocuments({ db, userId, path: turn.messages });
     const generations = await Promise.all(turn.answers.map((answer, lane) =>
       startPane({
         db,
@@ -79,6 +81,7 @@ export async function startComparisonTurn({ db, userId, backend, request }: { db
         answer,
         pane: request.panes[lane] as PaneSetup,
         claim: claims[lane] as ConversationClaim,
+        documents,
         // One pane makes the title, so the title request is made once.
         title: makesTitle && lane === 0 ? request.message.text : undefined,
       }),
@@ -173,6 +176,7 @@ async function startPane({
   pane,
   claim,
   title,
+  documents,
 }: {
   db: Db;
   userId: string;
@@ -184,6 +188,8 @@ async function startPane({
   pane: PaneSetup;
   claim: ConversationClaim;
   title?: string;
+  /** The prompts' documents, read once for the whole turn (a retry reads its own). */
+  documents?: PathDocuments;
 }): Promise<Generation> {
   const turns = comparisonTurns(messages, lanes);
   const end = turns.findIndex((turn) => turn.prompt.id === answer.parentId);
@@ -201,6 +207,7 @@ async function startPane({
     budgetTokens: readWholeBudget({ contextWindow: Math.min(backend.contextWindow, getModelInfo(pane.model).contextWindow), maxOutputTokens }),
     backend,
     model: pane.model,
+    documents,
   });
   return startGeneration(
     {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { comparisonTurns, laneHistory } from "@/lib/compare/thread";
 import {
   ComparisonRejected,
@@ -12,22 +12,10 @@ import {
   saveVote,
   TurnRejected,
 } from "./queries";
-import { ANSWER_START, createTestDatabase, promptInput, snapshotRows, type TestDatabase } from "./test-helpers";
+import { ANSWER_START, promptInput, snapshotRows, useTestDatabase } from "./test-helpers";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.cleanup();
-});
-
-let users = 0;
-async function makeUser(): Promise<string> {
-  const id = `cmp-user-${++users}`;
-  await t.db.user.create({ data: { id, name: id } });
-  return id;
-}
+const t = useTestDatabase({ userPrefix: "cmp-user" });
+const { makeUser } = t;
 
 const FLASH = { ...ANSWER_START, model: "flash", modelId: "deepseek-flash" };
 const PRO = ANSWER_START;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createConversation,
   deleteConversation,
@@ -12,15 +12,9 @@ import {
   setAutoTitle,
   TurnRejected,
 } from "./queries";
-import { ANSWER_START, createTestDatabase, promptInput, sleep, snapshotRows, type TestDatabase } from "./test-helpers";
+import { ANSWER_START, promptInput, sleep, snapshotRows, useTestDatabase } from "./test-helpers";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.cleanup();
-});
+const t = useTestDatabase();
 
 async function makeUser(id: string): Promise<string> {
   await t.db.user.create({ data: { id, name: id } });

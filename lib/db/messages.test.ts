@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Prisma } from "./generated/client";
 import {
   checkpointAnswer,
@@ -12,22 +12,10 @@ import {
   reserveTurn,
   selectVersion,
 } from "./queries";
-import { ANSWER_START, createTestDatabase, promptInput, snapshotRows, type TestDatabase } from "./test-helpers";
+import { ANSWER_START, promptInput, snapshotRows, useTestDatabase } from "./test-helpers";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.cleanup();
-});
-
-let users = 0;
-async function makeUser(): Promise<string> {
-  const id = `msg-user-${++users}`;
-  await t.db.user.create({ data: { id, name: id } });
-  return id;
-}
+const t = useTestDatabase({ userPrefix: "msg-user" });
+const { makeUser } = t;
 
 let conversations = 0;
 async function setup(): Promise<{ userId: string; conversationId: string }> {

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "./client";
 import { applyMigrations } from "./migrate";
 import { createTemporaryDatabase } from "./postgresql-admin";
@@ -66,6 +67,33 @@ async function createPostgresTestDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh migrated database for the tests of one file, made before them and removed after them.
+ * `makeUser` adds a user (`<userPrefix>-1`, `-2`, …) and returns its id.
+ */
+export function useTestDatabase({ userPrefix = "user" }: { userPrefix?: string } = {}): { readonly db: Db; makeUser(): Promise<string> } {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+  let users = 0;
+  const handle = {
+    get db(): Db {
+      if (!database) throw new Error("The test database is made before the tests: use it inside one.");
+      return database.db;
+    },
+    async makeUser(): Promise<string> {
+      const id = `${userPrefix}-${++users}`;
+      await handle.db.user.create({ data: { id, name: id } });
+      return id;
+    },
+  };
+  return handle;
 }
 
 /** The answer row's start fields, as lib/chat/send.ts would pass them. */

@@ -1,29 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { selectedPath } from "@/lib/chat/message-tree";
 import { listMessages, reserveTurn, selectVersion, TurnRejected, type TurnInput } from "./queries";
-import {
-  ANSWER_START,
-  createTestDatabase,
-  promptInput,
-  sleep,
-  snapshotRows,
-  type TestDatabase,
-} from "./test-helpers";
+import { ANSWER_START, promptInput, sleep, snapshotRows, useTestDatabase } from "./test-helpers";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.cleanup();
-});
-
-let users = 0;
-async function makeUser(): Promise<string> {
-  const id = `turn-user-${++users}`;
-  await t.db.user.create({ data: { id, name: id } });
-  return id;
-}
+const t = useTestDatabase({ userPrefix: "turn-user" });
+const { makeUser } = t;
 
 type TurnArgs = Pick<TurnInput, "userId" | "conversationId" | "parentId" | "prompt"> & Partial<TurnInput>;
 

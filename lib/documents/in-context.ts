@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import { estimateTokens } from "@/lib/usage/estimate";
 import { READ_WHOLE_MARGIN_TOKENS } from "./estimate";
 import { summariseInParts } from "./read-in-parts";
-import { documentTextsByAttachment, savePartSummaries, type PartSummaries } from "./store";
+import { documentTextsByAttachment, savePartSummaries, type DocumentText, type PartSummaries } from "./store";
 
 /** One document as the model reads it: named, with its page count, fenced by tags. */
 export function documentBlock(doc: { name: string; pages: number | null; text: string }): string {
@@ -26,7 +26,11 @@ export function documentBlock(doc: { name: string; pages: number | null; text: s
 /** File parts for the documents a new prompt carries; a 404 when one is missing or not the sender's. */
 export async function attachDocuments({ db, userId, ids }: { db: Db; userId: string; ids: readonly string[] }): Promise<FilePart[]> {
   if (ids.length === 0) return [];
-  const rows = await db.document.findMany({ where: { userId, id: { in: [...new Set(ids)] } }, include: { attachment: true } });
+  // The figures only: the text is read when the request is built.
+  const rows = await db.document.findMany({
+    where: { userId, id: { in: [...new Set(ids)] } },
+    select: { id: true, attachmentId: true, kind: true, pages: true, chars: true, tokens: true, attachment: { select: { name: true, mediaType: true, size: true } } },
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return [...new Set(ids)].map((id) => {
     const row = byId.get(id);
@@ -49,6 +53,21 @@ interface PathRow {
   parts: readonly StoredPart[];
 }
 
+/** The texts of the documents a history carries, by attachment id. */
+export type PathDocuments = ReadonlyMap<string, DocumentText>;
+
+function documentAttachmentIds(path: readonly PathRow[]): string[] {
+  return path.flatMap((row) => (row.role === "user" ? row.parts.flatMap((part) => (part.type === "file" && part.document ? [part.attachmentId] : [])) : []));
+}
+
+/**
+ * Reads the documents a history's prompts carry, once. A comparison turn reads them here for all
+ * of its panes (their prompts are the same), then fits them to each pane's window apart.
+ */
+export async function readPathDocuments({ db, userId, path }: { db: Db; userId: string; path: readonly PathRow[] }): Promise<PathDocuments> {
+  return documentTextsByAttachment({ db, userId, attachmentIds: documentAttachmentIds(path) });
+}
+
 export interface DocumentRequest {
   /** The history with each prompt's documents in front of its words. */
   messages: ModelMessage[];
@@ -68,6 +87,7 @@ export async function documentRequest({
   budgetTokens,
   backend,
   model,
+  documents,
 }: {
   db: Db;
   userId: string;
@@ -75,10 +95,14 @@ export async function documentRequest({
   budgetTokens: number;
   backend: Backend;
   model: ModelKey;
+  /** Already read for this history (see readPathDocuments); read here when absent. */
+  documents?: PathDocuments;
 }): Promise<DocumentRequest> {
-  const attachmentIds = path.flatMap((row) => (row.role === "user" ? row.parts.flatMap((part) => (part.type === "file" && part.document ? [part.attachmentId] : [])) : []));
-  if (attachmentIds.length === 0) return { messages: toModelMessages(path) };
-  const texts = await documentTextsByAttachment({ db, userId, attachmentIds });
+  const attachmentIds = new Set(documentAttachmentIds(path));
+  if (attachmentIds.size === 0) return { messages: toModelMessages(path) };
+  const read = documents ?? (await readPathDocuments({ db, userId, path }));
+  // Only this history's documents count against its budget (shared texts may hold more).
+  const texts = new Map([...read].filter(([attachmentId]) => attachmentIds.has(attachmentId)));
   const build = (blockOf: (attachmentId: string) => string | undefined) =>
     toModelMessages(
       path.map((row) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import { connectRedis, INSTANCE_ID, PREFIX, redisUrl, sharedRedis } from "@/lib/shared-state/redis";
+import { isPageId } from "./page-id";
 
 /**
  * What changed in a person's workspace, announced to their other devices (the browser's own tabs
@@ -13,7 +14,16 @@ export type WorkspaceChange =
   /** A conversation's messages changed: an answer started or ended, a version was chosen. */
   | { type: "conversation"; conversationId: string };
 
-type Listener = (change: WorkspaceChange) => void;
+/** A change as the pages hear it: with the id of the page that made it, when one did (see page-id.ts). */
+export type AnnouncedChange = WorkspaceChange & { page?: string };
+
+/** Who made a change: the user whose pages hear it, and the page it came from, if any. */
+export interface ChangeSource {
+  userId: string;
+  page?: string;
+}
+
+type Listener = (change: AnnouncedChange) => void;
 
 /**
  * The pages listening in this process, by user. Kept on globalThis so every route bundle shares
@@ -33,26 +43,27 @@ const CHANNEL = `${PREFIX}workspace-changes`;
 interface ChannelMessage {
   from: string;
   userId: string;
+  page?: string;
   changes: WorkspaceChange[];
 }
 
 /** Tells the user's open pages, on every instance, that something changed. Never throws: news is best effort. */
-export function announceChange(userId: string, ...changes: WorkspaceChange[]): void {
-  deliver(userId, changes);
+export function announceChange({ userId, page }: ChangeSource, ...changes: WorkspaceChange[]): void {
+  deliver({ userId, page }, changes);
   const redis = sharedRedis();
   if (redis) {
-    const message: ChannelMessage = { from: INSTANCE_ID, userId, changes };
+    const message: ChannelMessage = { from: INSTANCE_ID, userId, page, changes };
     redis.publish(CHANNEL, JSON.stringify(message)).catch((error: unknown) => console.warn("[events] could not publish a change", error));
   }
 }
 
-function deliver(userId: string, changes: readonly WorkspaceChange[]): void {
+function deliver({ userId, page }: ChangeSource, changes: readonly WorkspaceChange[]): void {
   const listeners = hub.listeners.get(userId);
   if (!listeners) return;
   for (const listener of [...listeners]) {
     for (const change of changes) {
       try {
-        listener(change);
+        listener(isPageId(page) ? { ...change, page } : change);
       } catch {
         // one broken page must not keep the news from the others
       }
@@ -90,7 +101,7 @@ function subscribeOnce(): void {
     try {
       const message = JSON.parse(text) as ChannelMessage;
       // This instance's own news was delivered when it was announced.
-      if (message.from !== INSTANCE_ID && typeof message.userId === "string" && Array.isArray(message.changes)) deliver(message.userId, message.changes);
+      if (message.from !== INSTANCE_ID && typeof message.userId === "string" && Array.isArray(message.changes)) deliver(message, message.changes);
     } catch {
       // not news we know
     }

@@ -1,4 +1,4 @@
-import { listenForChanges, listenerCount, type WorkspaceChange } from "@/lib/events/changes";
+import { listenForChanges, listenerCount, type AnnouncedChange } from "@/lib/events/changes";
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse } from "@/lib/server/respond";
@@ -33,7 +33,7 @@ export async function GET(request: Request): Promise<Response> {
             stop();
           }
         };
-        const unlisten = listenForChanges(userId, (change: WorkspaceChange) => send(`data: ${JSON.stringify(change)}\n\n`));
+        const unlisten = listenForChanges(userId, (change: AnnouncedChange) => send(`data: ${JSON.stringify(change)}\n\n`));
         const heartbeat = setInterval(() => send(": still here\n\n"), HEARTBEAT_MS);
         stop = () => {
           clearInterval(heartbeat);

@@ -1,5 +1,6 @@
 import { ChatError } from "@/lib/errors";
 import { announceChange } from "@/lib/events/changes";
+import { pageIdOf } from "@/lib/events/page-id";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
 import { createFolder, listFolders, MAX_FOLDERS } from "@/lib/workspace/folders";
@@ -23,7 +24,7 @@ export async function POST(request: Request): Promise<Response> {
     const { db, userId } = await requestContext();
     const folder = await createFolder({ db, userId, name });
     if (!folder) throw new ChatError("conflict:conversation", `You have ${MAX_FOLDERS} folders, the most there can be. Delete one first.`);
-    announceChange(userId, { type: "list" });
+    announceChange({ userId, page: pageIdOf(request) }, { type: "list" });
     return Response.json({ folder: { id: folder.id, name: folder.name } }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

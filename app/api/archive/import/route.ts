@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { announceChange } from "@/lib/events/changes";
+import { pageIdOf } from "@/lib/events/page-id";
 import { planImport, runImport } from "@/lib/archive/import";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
@@ -16,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
     const { db, userId } = await requestContext();
     const plan = planImport(await readJson(request, z.unknown()));
     const summary = await runImport({ db, userId, plan });
-    announceChange(userId, { type: "list" });
+    announceChange({ userId, page: pageIdOf(request) }, { type: "list" });
     return Response.json({ summary });
   } catch (error) {
     return errorResponse(error);

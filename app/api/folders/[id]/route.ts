@@ -1,5 +1,6 @@
 import { clientIdSchema } from "@/lib/contract";
 import { announceChange } from "@/lib/events/changes";
+import { pageIdOf } from "@/lib/events/page-id";
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse, readJson } from "@/lib/server/respond";
@@ -19,7 +20,7 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
     const { db, userId } = await requestContext();
     const folder = await renameFolder({ db, userId, id, name });
     if (!folder) throw notFound();
-    announceChange(userId, { type: "list" });
+    announceChange({ userId, page: pageIdOf(request) }, { type: "list" });
     return Response.json({ folder: { id: folder.id, name: folder.name } });
   } catch (error) {
     return errorResponse(error);
@@ -27,12 +28,12 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
 }
 
 /** Deletes the folder; the conversations in it are kept (they leave the folder). */
-export async function DELETE(_request: Request, { params }: Params): Promise<Response> {
+export async function DELETE(request: Request, { params }: Params): Promise<Response> {
   try {
     const id = clientIdSchema.parse((await params).id);
     const { db, userId } = await requestContext();
     if (!(await deleteFolder({ db, userId, id }))) throw notFound();
-    announceChange(userId, { type: "list" });
+    announceChange({ userId, page: pageIdOf(request) }, { type: "list" });
     return Response.json({ deleted: true });
   } catch (error) {
     return errorResponse(error);

@@ -1,5 +1,6 @@
 import { continueWithPane } from "@/lib/compare/continue";
 import { announceChange } from "@/lib/events/changes";
+import { pageIdOf } from "@/lib/events/page-id";
 import { continueSchema } from "@/lib/compare/contract";
 import { clientIdSchema } from "@/lib/contract";
 import { requestContext } from "@/lib/server/context";
@@ -14,7 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const body = await readJson(request, continueSchema);
     const { db, userId } = await requestContext();
     await continueWithPane({ db, userId, comparisonId, lane: body.lane, newConversationId: body.conversationId });
-    announceChange(userId, { type: "list" });
+    announceChange({ userId, page: pageIdOf(request) }, { type: "list" });
     return Response.json({ conversationId: body.conversationId });
   } catch (error) {
     return errorResponse(error);

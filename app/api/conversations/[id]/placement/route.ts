@@ -1,5 +1,6 @@
 import { toConversationSummary } from "@/lib/chat/conversation-summary";
 import { announceChange } from "@/lib/events/changes";
+import { pageIdOf } from "@/lib/events/page-id";
 import { clientIdSchema } from "@/lib/contract";
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
@@ -17,7 +18,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
     const { db, userId } = await requestContext();
     const conversation = await placeConversation({ db, userId, id, pinned, folderId });
     if (!conversation) throw new ChatError("not_found:conversation", "This conversation or folder does not exist.");
-    announceChange(userId, { type: "list" });
+    announceChange({ userId, page: pageIdOf(request) }, { type: "list" });
     return Response.json({ conversation: toConversationSummary(conversation) });
   } catch (error) {
     return errorResponse(error);

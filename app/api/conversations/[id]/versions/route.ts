@@ -1,5 +1,6 @@
 import { switchVersion } from "@/lib/chat/conversation-view";
 import { announceChange } from "@/lib/events/changes";
+import { pageIdOf } from "@/lib/events/page-id";
 import { windowOfPath } from "@/lib/chat/path-window";
 import { clientIdSchema, selectVersionSchema } from "@/lib/contract";
 import { ChatError } from "@/lib/errors";
@@ -16,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const { db, userId } = await requestContext();
     const messages = await switchVersion({ db, userId, conversationId, messageId, version });
     if (!messages) throw new ChatError("not_found:chat", "That version does not exist in this conversation.");
-    announceChange(userId, { type: "conversation", conversationId });
+    announceChange({ userId, page: pageIdOf(request) }, { type: "conversation", conversationId });
     return Response.json(windowOfPath(messages, { from }));
   } catch (error) {
     return errorResponse(error);
