@@ -25,6 +25,8 @@ import { RequestError } from "./request-error";
 import { useChatSession } from "./use-chat-session";
 import { useRevealMatch } from "@/components/workspace/use-reveal-match";
 import { UserMessage } from "./user-message";
+import { textOf } from "./message-text";
+import { forgetUnsent, rememberUnsent, unsentFor } from "./unsent-message";
 import { useFigures } from "@/components/i18n/use-figures";
 import { useModeNotice } from "@/components/i18n/use-mode-notice";
 
@@ -81,6 +83,19 @@ export function ChatView(props: ChatViewProps) {
     }
   }, [model, mode]);
 
+  // A message that had not reached the server when the page was reloaded comes back to the box.
+  const [restored, setRestored] = useState<string | null>(null);
+  useEffect(() => {
+    const savedPrompts = props.initialMessages.filter((message) => message.role === "user").map(textOf);
+    setRestored(unsentFor({ conversationId, isNew, savedPrompts }));
+    // Once, for the page as it loaded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // The server has the message once its answer streams, or it has said why not.
+  useEffect(() => {
+    if (status === "streaming" || chat.error) forgetUnsent();
+  }, [status, chat.error]);
+
   const composerInput = useRef<HTMLTextAreaElement>(null);
   const focusComposer = () => composerInput.current?.focus();
   const stop = () => {
@@ -114,6 +129,8 @@ export function ChatView(props: ChatViewProps) {
   const imagesRefused = images.drafts.length > 0 && chosenModel?.vision === false;
   const send = (text: string) => {
     if (imagesRefused) return;
+    rememberUnsent(conversationId, text);
+    setRestored(null);
     if (!started.current) {
       started.current = true;
       props.onStarted(conversationId, text);
@@ -224,8 +241,14 @@ export function ChatView(props: ChatViewProps) {
             <ArrowDown className="h-4 w-4" />
           </Button>
         )}
+        {restored && (
+          <p role="status" className="mb-2 rounded-lg border border-border bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="unsent-restored">
+            {t("unsentRestored")}
+          </p>
+        )}
         <Composer
           busy={busy}
+          restoredText={restored}
           placeholder={tComposer("placeholder", { model: backend.models.find((info) => info.key === model)?.label ?? "V4" })}
           onSend={send}
           onStop={stop}

@@ -32,6 +32,7 @@ export function Composer({
   footer,
   inputRef,
   files,
+  restoredText,
 }: {
   files?: ComposerFiles;
   /** The text box, for the chat to give focus back after Stop, Regenerate and the like. */
@@ -42,6 +43,8 @@ export function Composer({
   onStop: () => void;
   /** The controls under the text box; given the draft's size, for the context meter. */
   footer: React.ReactNode | ((draft: DraftSize) => React.ReactNode);
+  /** Words put back into the box (a message that never reached the server before a reload). */
+  restoredText?: string | null;
 }) {
   const t = useTranslations("composer");
   const [text, setText] = useState("");
@@ -58,6 +61,9 @@ export function Composer({
   }, [text]);
 
   useEffect(() => area.current?.focus(), []);
+  useEffect(() => {
+    if (restoredText) setText(restoredText);
+  }, [restoredText]);
 
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
