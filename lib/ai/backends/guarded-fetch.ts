@@ -1,4 +1,5 @@
 import type { UpstreamTimeouts } from "@/lib/ai/limits";
+import { SseDeltaCoalescer } from "./sse-delta-coalescer";
 
 /**
  * Why an upstream request was given up on. Its name is deliberately not "AbortError" or
@@ -71,6 +72,8 @@ export function guardedFetch(timeouts: UpstreamTimeouts, base?: typeof fetch): t
 
     const source = response.body.getReader();
     const lines = new LineWatch();
+    // Answers stream as server-sent events: their text deltas are joined per read (see there).
+    const coalescer = response.headers.get("content-type")?.includes("text/event-stream") ? new SseDeltaCoalescer() : undefined;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         // A timeout while the SDK waits for the next bytes fails the body at once.
@@ -78,14 +81,24 @@ export function guardedFetch(timeouts: UpstreamTimeouts, base?: typeof fetch): t
       },
       async pull(controller) {
         try {
-          const { done, value } = await source.read();
-          if (done) {
-            release();
-            controller.close();
-            return;
+          // Reads until there is something to hand on: an event cut in two by the network waits
+          // for its end (a pull that enqueues nothing would not be called again).
+          for (;;) {
+            const { done, value } = await source.read();
+            if (done) {
+              const rest = coalescer?.end();
+              if (rest && rest.byteLength > 0) controller.enqueue(rest);
+              release();
+              controller.close();
+              return;
+            }
+            watch.byte(lines.hasData(value));
+            const bytes = coalescer ? coalescer.push(value) : value;
+            if (bytes.byteLength > 0) {
+              controller.enqueue(bytes);
+              return;
+            }
           }
-          watch.byte(lines.hasData(value));
-          controller.enqueue(value);
         } catch (error) {
           // A broken connection, the caller's abort, or our own timeout (already reported).
           release();
