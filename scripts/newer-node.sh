@@ -41,7 +41,10 @@ mkdir -p "$app"
 # Tracked files and new ones not ignored: what a clone with the current changes would hold.
 git ls-files -z --cached --others --exclude-standard | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$app"
 
+# What `npm run` exported about this checkout and its Node must not leak into the copy.
+unset NODE npm_node_execpath npm_config_local_prefix npm_package_json INIT_CWD
 export PATH="$runtime/bin:$PATH"
+# Overrides a nodedir in ~/.npmrc (the machine's own Node headers) too.
 export npm_config_nodedir="$runtime"
 cd "$app"
 
