@@ -76,12 +76,20 @@ function storedMessages(dataDir: string, conversationId: string): Row[] {
   }
 }
 
+function killGroup(app: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (app.pid !== undefined) process.kill(-app.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
 /** Stops `npm start` and everything under it (tsx, the simulator, next-server). */
 async function stop(app: ChildProcess): Promise<void> {
-  if (app.exitCode !== null || app.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
-  process.kill(-app.pid, "SIGTERM");
-  const timer = setTimeout(() => app.pid !== undefined && process.kill(-app.pid, "SIGKILL"), 10_000);
+  const running = app.exitCode === null && app.signalCode === null;
+  const exited = running ? new Promise<void>((resolve) => app.once("exit", () => resolve())) : Promise.resolve();
+  killGroup(app, "SIGTERM"); // also when npm is gone: what it started may not be
+  const timer = setTimeout(() => killGroup(app, "SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
 }
