@@ -16,7 +16,7 @@ export interface StreamTiming {
 export type Mode = "non-think" | "think-high" | "think-max";
 
 /** Reads an SSE body and calls `onData` with each `data:` payload as it arrives. */
-async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+export async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
   const decoder = new TextDecoder();
   let buffer = "";
   const reader = body.getReader();
