@@ -108,6 +108,17 @@ test.describe("images for Flash", () => {
     await expect(page.getByTestId("image-error")).toHaveText("“fake.png” is a PDF file: images must be PNG, JPEG, WebP or GIF.");
   });
 
+  test("in Chinese, the refusal of a file named .png that is not an image is in Chinese", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByRole("textbox", { name: "消息" })).toBeVisible();
+    await page.getByTestId("attach-input").setInputFiles([{ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n") }]);
+    await expect(page.getByTestId("draft-image")).toHaveAttribute("data-state", "failed");
+    await expect(page.getByTestId("image-error")).toHaveText("“fake.png”是 PDF 文件：图片必须是 PNG、JPEG、WebP 或 GIF 格式。");
+    await context.close();
+  });
+
   test("a comparison with an image: the Flash pane sees it, the Pro pane gets the words and says so", async ({ page }) => {
     await page.goto("/compare");
     await pasteImage(page, { width: 640, height: 480, name: "diagram.png", into: "Prompt for every pane" });

@@ -51,9 +51,19 @@ const STATUS: Record<ErrorType, number> = {
 
 const RETRYABLE: ReadonlySet<ErrorType> = new Set(["rate_limit", "upstream", "overloaded", "offline", "interrupted"]);
 
+/**
+ * Which catalogue text (messages/*.json, errors.words.<key>) says `message` in other languages,
+ * with the values it carries, for errors more specific than their code.
+ */
+export interface ErrorWords {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  words?: ErrorWords;
   /** What the user can do about it. */
   hint?: string;
   retryable: boolean;
@@ -66,8 +76,9 @@ export class ChatError extends Error {
   readonly surface: Surface;
   readonly hint?: string;
   readonly retryAfterSeconds?: number;
+  readonly words?: ErrorWords;
 
-  constructor(code: ErrorCode, message: string, extra: { hint?: string; retryAfterSeconds?: number } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { hint?: string; retryAfterSeconds?: number; words?: ErrorWords } = {}) {
     super(message);
     this.name = "ChatError";
     this.code = code;
@@ -76,6 +87,7 @@ export class ChatError extends Error {
     this.surface = surface;
     this.hint = extra.hint;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.words = extra.words;
   }
 
   get status(): number {
@@ -90,6 +102,7 @@ export class ChatError extends Error {
     return {
       code: this.code,
       message: this.message,
+      ...(this.words ? { words: this.words } : {}),
       ...(this.hint ? { hint: this.hint } : {}),
       retryable: this.retryable,
       ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),

@@ -1,6 +1,15 @@
 // Sends one image's bytes to /api/images; the answer is its stored figures or the refusal's words.
 import { FILE_NAME_HEADER } from "@/lib/documents/contract";
 import { imageInfoSchema, type ImageInfo } from "@/lib/images/contract";
+import type { ShownError } from "@/lib/i18n/error-text";
+
+/** The server refused the image: its error as sent, so the page can say it in its language. */
+export class ImageRefusal extends Error {
+  constructor(readonly payload: ShownError) {
+    super(payload.message);
+    this.name = "ImageRefusal";
+  }
+}
 
 export async function uploadImageFile(file: File): Promise<ImageInfo> {
   let response: Response;
@@ -13,8 +22,9 @@ export async function uploadImageFile(file: File): Promise<ImageInfo> {
   } catch {
     throw new Error(`“${file.name}” could not be sent: the connection failed.`);
   }
-  const body = (await response.json().catch(() => null)) as { image?: unknown; error?: { message?: string } } | null;
+  const body = (await response.json().catch(() => null)) as { image?: unknown; error?: ShownError } | null;
   const parsed = imageInfoSchema.safeParse(body?.image);
   if (response.ok && parsed.success) return parsed.data;
-  throw new Error(body?.error?.message ?? `The upload failed (HTTP ${response.status}).`);
+  if (body?.error?.message) throw new ImageRefusal(body.error);
+  throw new Error(`The upload failed (HTTP ${response.status}).`);
 }

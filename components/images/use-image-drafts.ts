@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MAX_IMAGES_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
 import { imageUrl, type ImageInfo } from "@/lib/images/contract";
 import { downscaleImage } from "./downscale";
-import { uploadImageFile } from "./upload-image";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { ImageRefusal, uploadImageFile } from "./upload-image";
 
 export type DraftImage = { key: string; name: string; preview: string } & (
   | { state: "uploading" }
@@ -35,6 +36,7 @@ let nextKey = 0;
 /** `initial`: images already stored (a prompt carried into a comparison), shown ready. */
 export function useImageDrafts(initial: readonly ImageInfo[] = []) {
   const t = useTranslations("images");
+  const errorText = useErrorText();
   const [drafts, setDrafts] = useState<DraftImage[]>(() =>
     initial.map((image) => ({ key: `image-${nextKey++}`, name: image.name, preview: imageUrl(image.attachmentId), state: "ready", image })),
   );
@@ -47,6 +49,11 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
 
   const update = (key: string, change: (draft: DraftImage) => DraftImage) =>
     setDrafts((current) => current.map((draft) => (draft.key === key ? change(draft) : draft)));
+
+  const failureText = useCallback(
+    (error: unknown) => (error instanceof ImageRefusal ? errorText(error.payload, error.message).message : error instanceof Error ? error.message : String(error)),
+    [errorText],
+  );
 
   const add = useCallback((files: readonly File[]) => {
     let count = draftsRef.current.length;
@@ -64,10 +71,10 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
         .then(uploadImageFile)
         .then((image) => update(key, (draft) => ({ key, name: draft.name, preview: draft.preview, state: "ready", image })))
         .catch((error: unknown) =>
-          update(key, (draft) => ({ key, name: draft.name, preview: draft.preview, state: "failed", error: error instanceof Error ? error.message : String(error) })),
+          update(key, (draft) => ({ key, name: draft.name, preview: draft.preview, state: "failed", error: failureText(error) })),
         );
     }
-  }, [t]);
+  }, [t, failureText]);
 
   /** Images already stored (a scanned PDF's pages), shown ready. */
   const addStored = useCallback((images: readonly ImageInfo[]) => {

@@ -2,6 +2,7 @@ import { APICallError, RetryError } from "ai";
 import { ChatError } from "@/lib/errors";
 import { formatSeconds } from "@/lib/usage/format";
 import { UpstreamTimeoutError } from "./backends/guarded-fetch";
+import { hintText } from "@/lib/error-hints";
 
 /**
  * Turns whatever the provider threw into a ChatError that says what happened and what to do.
@@ -21,34 +22,34 @@ export function toChatError(error: unknown, where: string): ChatError {
     switch (status) {
       case 401:
         return new ChatError("unauthorized:model", `${where} refused the API key (401): ${upstreamMessage}`, {
-          hint: "Check the API key in your settings (DEEPSEEK_API_KEY, OPENROUTER_API_KEY or OPENAI_COMPATIBLE_API_KEY) and restart V4 Chat.",
+          hint: hintText("checkApiKey"),
         });
       case 402:
         return new ChatError("payment_required:model", `${where} says the account has no balance left (402).`, {
-          hint: "Top up the account's balance, then retry.",
+          hint: hintText("topUp"),
         });
       case 429:
         return new ChatError("rate_limit:model", `${where} is rate-limiting this account (429): ${upstreamMessage}`, {
-          hint: "Too many requests at once. Wait a moment and retry.",
+          hint: hintText("tooManyAtOnce"),
           retryAfterSeconds: retryAfter(cause.responseHeaders) ?? 5,
         });
       case 400:
       case 422:
         if (/context length|too long|maximum context/i.test(upstreamMessage)) {
           return new ChatError("context_too_long:model", `The conversation is too long for the model: ${upstreamMessage}`, {
-            hint: "Start a new conversation, or edit the last message to be shorter.",
+            hint: hintText("shorten"),
           });
         }
         return new ChatError("bad_request:model", `${where} rejected the request (${status}): ${upstreamMessage}`);
       case 503:
         return new ChatError("overloaded:model", `${where} is overloaded right now (503).`, {
-          hint: "The service is busy. Retry in a little while.",
+          hint: hintText("busy"),
           retryAfterSeconds: retryAfter(cause.responseHeaders),
         });
       default:
         if (status !== undefined && status >= 500) {
           return new ChatError("upstream:model", `${where} had a server error (${status}): ${upstreamMessage}`, {
-            hint: "This is usually temporary. Retry.",
+            hint: hintText("temporary"),
           });
         }
         if (status === undefined) return connectionError(where, cause);
@@ -62,7 +63,7 @@ function connectionError(where: string, cause: unknown): ChatError {
   const text = describe(cause);
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|fetch failed|Cannot connect/i.test(text)) {
     return new ChatError("offline:model", `Could not reach ${where}.`, {
-      hint: "Check that the server is running and the base URL in the settings is right.",
+      hint: hintText("checkServer"),
     });
   }
   // A stream that stopped mid-way: socket reset, terminated body, invalid chunk.
@@ -71,7 +72,7 @@ function connectionError(where: string, cause: unknown): ChatError {
 
 function brokenStream(where: string): ChatError {
   return new ChatError("interrupted:model", `The connection to ${where} broke off before the answer was complete.`, {
-    hint: "What arrived is kept. Retry to ask again.",
+    hint: hintText("keptRetry"),
   });
 }
 
@@ -92,12 +93,12 @@ function timedOut(where: string, timeout: UpstreamTimeoutError): ChatError {
   const limit = formatLimit(timeout.limitMs);
   if (timeout.kind === "idle") {
     return new ChatError("interrupted:model", `The model sent nothing for ${limit}, so V4 Chat stopped waiting for it.`, {
-      hint: `${timeout.afterData ? "What arrived is kept. " : ""}${where} may be overloaded or the connection lost; retry in a little while.`,
+      hint: hintText(timeout.afterData ? "keptQuiet" : "quiet", { where }),
     });
   }
   const what = timeout.afterData ? "without sending any more of the answer" : "without starting the answer";
   return new ChatError("interrupted:model", `The server kept the request waiting for ${limit} ${what}, so V4 Chat gave up.`, {
-    hint: `${timeout.afterData ? "What arrived is kept. " : ""}${where} is queueing requests under load; retry in a little while.`,
+    hint: hintText(timeout.afterData ? "keptQueueing" : "queueing", { where }),
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ChatError } from "@/lib/errors";
+import { hintText } from "@/lib/error-hints";
 
 /** A user's limits; null means none. */
 export interface UserLimits {
@@ -70,7 +71,7 @@ export async function enforceLimits({ db, userId, now = new Date() }: { db: Db; 
     const lastMinute = await usageSince(db, userId, new Date(now.getTime() - 60_000));
     if (lastMinute.requests >= limits.requestsPerMinute) {
       throw new ChatError("rate_limit:limits", `You have asked ${lastMinute.requests} times in the last minute (your limit is ${limits.requestsPerMinute}).`, {
-        hint: "Wait a minute, then retry.",
+        hint: hintText("waitMinute"),
         retryAfterSeconds: 60,
       });
     }
@@ -81,13 +82,13 @@ export async function enforceLimits({ db, userId, now = new Date() }: { db: Db; 
     const tomorrow = Math.ceil((startOfUtcDay(now).getTime() + 86_400_000 - now.getTime()) / 1000);
     if (limits.tokensPerDay !== null && tokens >= limits.tokensPerDay) {
       throw new ChatError("rate_limit:limits", `You have used ${tokens.toLocaleString("en-US")} tokens today (your limit is ${limits.tokensPerDay.toLocaleString("en-US")}).`, {
-        hint: "The limit resets at midnight UTC. The admin can raise it.",
+        hint: hintText("dailyLimit"),
         retryAfterSeconds: tomorrow,
       });
     }
     if (limits.usdPerDay !== null && today.costUsd >= limits.usdPerDay) {
       throw new ChatError("rate_limit:limits", `You have spent $${today.costUsd.toFixed(2)} today (your limit is $${limits.usdPerDay.toFixed(2)}).`, {
-        hint: "The limit resets at midnight UTC. The admin can raise it.",
+        hint: hintText("dailyLimit"),
         retryAfterSeconds: tomorrow,
       });
     }

@@ -2,6 +2,7 @@ import "server-only";
 import type { ChatUIMessage } from "@/lib/contract";
 import type { Db } from "@/lib/db/client";
 import { deleteConversation, getConversation, listMessages, selectVersion } from "@/lib/db/queries";
+import { blobStore, type BlobStore } from "@/lib/storage";
 import { toUIPath } from "./history";
 import { stopConversation } from "./registry";
 
@@ -32,8 +33,18 @@ export async function switchVersion(args: {
   return switched ? conversationPath(args) : null;
 }
 
-/** Deletes a conversation; an answer still running in it is stopped (and stops spending) first. */
-export async function removeConversation({ db, userId, conversationId }: { db: Db; userId: string; conversationId: string }): Promise<boolean> {
+/** Deletes a conversation (and the images only it carried); an answer still running in it is stopped (and stops spending) first. */
+export async function removeConversation({
+  db,
+  store = blobStore(),
+  userId,
+  conversationId,
+}: {
+  db: Db;
+  store?: BlobStore;
+  userId: string;
+  conversationId: string;
+}): Promise<boolean> {
   await stopConversation({ userId, conversationId });
-  return deleteConversation({ db, userId, id: conversationId });
+  return deleteConversation({ db, store, userId, id: conversationId });
 }

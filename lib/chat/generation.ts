@@ -15,6 +15,7 @@ import { retryWithBackoff } from "./retry";
 import { retryDelayMs, UPSTREAM_RETRY } from "./upstream-retry";
 import { DeltaBatcher } from "./delta-batcher";
 import { StreamHub, TooManyReaders, uiChunkCompaction, uiChunkSize } from "./stream-hub";
+import { hintText } from "@/lib/error-hints";
 
 export type ChatChunk = UIMessageChunk<ChatMessageMetadata, ChatDataParts>;
 export type { SettledAnswer };
@@ -314,7 +315,7 @@ export class Generation {
         ...base,
         status: "interrupted",
         error: new ChatError("overloaded:model", `${this.input.backend.label} ran out of capacity before the answer was complete.`, {
-          hint: "What arrived is kept. Retry in a little while.",
+          hint: hintText("keptRetryLater"),
         }),
       };
     }
@@ -335,7 +336,7 @@ export function readerOrRefusal<S>(subscribe: () => S): S {
     throw new ChatError(
       "rate_limit:chat",
       `This answer is already being followed in ${error.limit} tabs or windows. Close one of them, or wait for the answer to finish.`,
-      { hint: "The answer keeps being written either way; it shows here once it is done.", retryAfterSeconds: 5 },
+      { hint: hintText("keepsWriting"), retryAfterSeconds: 5 },
     );
   }
 }

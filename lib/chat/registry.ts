@@ -7,6 +7,7 @@ import { claimShared } from "@/lib/shared-state/claims";
 import { sharedRedis } from "@/lib/shared-state/redis";
 import { UI_MESSAGE_SSE } from "./answer-stream";
 import { type ChatChunk, Generation, type GenerationInput, readerOrRefusal } from "./generation";
+import { hintText } from "@/lib/error-hints";
 
 // With REDIS_URL set, several instances share what this module keeps (lib/shared-state): claims
 // and the user's cap also live in Redis, running answers are announced there and copied to a
@@ -126,7 +127,7 @@ function admit(limits: ConcurrencyLimits, userId: string): void {
   const mine = activeAnswers({ userId });
   if (limits.maxForUser != null && mine >= limits.maxForUser) {
     throw new ChatError("rate_limit:limits", `You have ${mine} answers being written already (your limit is ${limits.maxForUser}).`, {
-      hint: "Wait for one to finish, or stop one.",
+      hint: hintText("finishOrStop"),
       retryAfterSeconds: 5,
     });
   }
@@ -135,7 +136,7 @@ function admit(limits: ConcurrencyLimits, userId: string): void {
     throw new ChatError(
       "rate_limit:chat",
       `V4 Chat is answering ${running} ${running === 1 ? "question" : "questions"} already; try again in a moment.`,
-      { hint: "This server writes a limited number of answers at once (MAX_CONCURRENT_GENERATIONS).", retryAfterSeconds: 5 },
+      { hint: hintText("serverLimit"), retryAfterSeconds: 5 },
     );
   }
 }

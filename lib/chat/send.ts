@@ -50,7 +50,7 @@ export async function sendChatMessage({
     const imageIds = prompt?.imageIds ?? [];
     // Refused before anything is stored: the prompt stays in the composer to switch models.
     const refusal = imageIds.length > 0 ? visionRefusal(backend, model) : null;
-    if (refusal) throw new ChatError("bad_request:image", refusal);
+    if (refusal) throw refusal;
     const documentParts = await attachDocuments({ db, userId, ids: prompt?.documentIds ?? [] });
     const imageParts = await attachImages({ db, store, userId, ids: imageIds });
     const turn = await reserveTurn({

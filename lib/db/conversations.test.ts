@@ -1,4 +1,7 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { LocalFolderStore } from "@/lib/storage/local-folder";
 import {
   createConversation,
   deleteConversation,
@@ -15,6 +18,8 @@ import {
 import { ANSWER_START, promptInput, sleep, snapshotRows, useTestDatabase } from "./test-helpers";
 
 const t = useTestDatabase();
+// Conversations without images never touch it.
+const store = new LocalFolderStore(path.join(tmpdir(), "v4chat-unused-files"));
 
 async function makeUser(id: string): Promise<string> {
   await t.db.user.create({ data: { id, name: id } });
@@ -122,12 +127,12 @@ describe("conversations", () => {
     expect(await t.db.message.count({ where: { conversationId: "doomed", selected: false } })).toBe(3);
     const kept = await t.db.message.findMany({ where: { conversationId: "kept" }, orderBy: { id: "asc" } });
 
-    expect(await deleteConversation({ db: t.db, userId, id: "doomed" })).toBe(true);
+    expect(await deleteConversation({ db: t.db, store, userId, id: "doomed" })).toBe(true);
     expect(await getConversation({ db: t.db, userId, id: "doomed" })).toBeNull();
     expect(await t.db.message.count({ where: { conversationId: "doomed" } })).toBe(0);
     expect(await t.db.message.findMany({ where: { conversationId: "kept" }, orderBy: { id: "asc" } })).toEqual(kept);
     expect(await listMessages({ db: t.db, userId, conversationId: "kept" })).toHaveLength(9);
-    expect(await deleteConversation({ db: t.db, userId, id: "doomed" })).toBe(false);
+    expect(await deleteConversation({ db: t.db, store, userId, id: "doomed" })).toBe(false);
   });
 
   it("cascades through the foreign key too (deleting the row directly)", async () => {
@@ -152,7 +157,7 @@ describe("owner scoping", () => {
     expect(await listMessages({ db: t.db, userId: bob, conversationId: conversation.id })).toEqual([]);
     expect(await renameConversation({ db: t.db, userId: bob, id: conversation.id, title: "Pwned" })).toBeNull();
     expect(await setAutoTitle({ db: t.db, userId: bob, id: conversation.id, title: "Pwned" })).toBe(false);
-    expect(await deleteConversation({ db: t.db, userId: bob, id: conversation.id })).toBe(false);
+    expect(await deleteConversation({ db: t.db, store, userId: bob, id: conversation.id })).toBe(false);
     await expect(turn(bob, conversation.id, answer.id, { id: "injected", text: "injected" })).rejects.toBeInstanceOf(TurnRejected);
     await expect(turn(bob, conversation.id, null, { id: "injected", text: "injected" })).rejects.toBeInstanceOf(TurnRejected);
     await expect(turn(bob, conversation.id, prompt.id, null)).rejects.toBeInstanceOf(TurnRejected);

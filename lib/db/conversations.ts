@@ -3,7 +3,9 @@
 //
 // `updatedAt` means "last activity" and orders the sidebar. Renaming and auto-titling keep it
 // unchanged (they should not reorder the list); a new turn (lib/db/turns.ts) moves it forward.
+import type { BlobStore } from "@/lib/storage/blob-store";
 import type { Db } from "./client";
+import { imagesOnlyIn } from "./conversation-images";
 import type { Prisma } from "./generated/client";
 import { type Conversation, toConversation } from "./types";
 
@@ -112,20 +114,43 @@ export async function setAutoTitle({
 
 /**
  * Deletes the conversation and its messages in one transaction (messages are deleted explicitly
- * as well as by the foreign key's ON DELETE CASCADE). False when not found / not owned.
+ * as well as by the foreign key's ON DELETE CASCADE), with the image attachments only its prompts
+ * carried (lib/db/conversation-images.ts). Their bytes go after the commit; a failure there only
+ * leaks disk space, so it is logged and the delete still succeeds. Documents stay: they belong to
+ * the Documents library. False when not found / not owned.
  */
 export async function deleteConversation({
   db,
+  store,
   userId,
   id,
 }: {
   db: Db;
+  store: BlobStore;
   userId: string;
   id: string;
 }): Promise<boolean> {
-  const [, deleted] = await db.$transaction([
+  const imageIds = await imagesOnlyIn({ db, userId, id });
+  if (imageIds.length === 0) {
+    const [, deleted] = await db.$transaction([
+      db.message.deleteMany({ where: { conversationId: id, conversation: { userId } } }),
+      db.conversation.deleteMany({ where: { id, userId } }),
+    ]);
+    return deleted.count > 0;
+  }
+  const images = { userId, id: { in: imageIds }, mediaType: { startsWith: "image/" }, document: null };
+  const [doomed, , deleted] = await db.$transaction([
+    db.attachment.findMany({ where: images, select: { id: true, storageKey: true } }),
     db.message.deleteMany({ where: { conversationId: id, conversation: { userId } } }),
     db.conversation.deleteMany({ where: { id, userId } }),
+    db.attachment.deleteMany({ where: images }),
   ]);
+  await Promise.all(
+    doomed.map((row) =>
+      store.delete(row.storageKey).catch((error: unknown) => {
+        console.warn(`Attachment ${row.id}: could not delete stored bytes (key ${row.storageKey})`, error);
+      }),
+    ),
+  );
   return deleted.count > 0;
 }

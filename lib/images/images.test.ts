@@ -165,7 +165,7 @@ describe("which backends and models see images", () => {
     const selfHosted = createSelfHostedBackend({ baseURL: "http://gpu-box:8000/v1", dialect: "vllm", contextWindow: 1_048_576 });
     expect([backend.vision("flash"), backend.vision("pro"), openRouter.vision("flash"), openRouter.vision("pro"), selfHosted.vision("flash")]).toEqual([true, false, true, false, false]);
     expect(visionRefusal(backend, "flash")).toBeNull();
-    expect(visionRefusal(openRouter, "pro")).toBe("Images need V4.1 Flash: V4 Pro cannot see images. Switch to V4.1 Flash, or remove the images.");
-    expect(visionRefusal(selfHosted, "flash")).toBe("vLLM at gpu-box:8000 does not read images. Remove them to send this message.");
+    expect(visionRefusal(openRouter, "pro")?.message).toBe("Images need V4.1 Flash: V4 Pro cannot see images. Switch to V4.1 Flash, or remove the images.");
+    expect(visionRefusal(selfHosted, "flash")?.message).toBe("vLLM at gpu-box:8000 does not read images. Remove them to send this message.");
   });
 });

@@ -29,12 +29,19 @@ export async function readImage({ db, store, userId, id }: { db: Db; store: Blob
   return bytes ? { row, bytes } : null;
 }
 
-/** Why a prompt with images cannot go to `model` on this backend, or null when it can. */
-export function visionRefusal(backend: Backend, model: ModelKey): string | null {
+/** Why a prompt with images cannot go to `model` on this backend (a bad_request ChatError), or null when it can. */
+export function visionRefusal(backend: Backend, model: ModelKey): ChatError | null {
   if (backend.vision(model)) return null;
-  const flash = getModelInfo("flash");
-  if (backend.vision("flash")) return `Images need ${flash.label}: ${getModelInfo(model).label} cannot see images. Switch to ${flash.label}, or remove the images.`;
-  return `${backend.label} does not read images. Remove them to send this message.`;
+  const flash = getModelInfo("flash").label;
+  if (backend.vision("flash")) {
+    const values = { flash, model: getModelInfo(model).label };
+    return new ChatError("bad_request:image", `Images need ${flash}: ${values.model} cannot see images. Switch to ${flash}, or remove the images.`, {
+      words: { key: "visionSwitch", values },
+    });
+  }
+  return new ChatError("bad_request:image", `${backend.label} does not read images. Remove them to send this message.`, {
+    words: { key: "visionNone", values: { backend: backend.label } },
+  });
 }
 
 /** File parts for the images a new prompt carries (figures read from the stored bytes); a 404 when one is missing or not the sender's. */

@@ -7,6 +7,7 @@ import { whoIsAsking, type Asker } from "@/lib/auth/who";
 import { getDb, type Db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 import { ChatError } from "@/lib/errors";
+import { hintText } from "@/lib/error-hints";
 
 export interface RequestContext extends Asker {
   db: Db;
@@ -19,7 +20,7 @@ export interface RequestContext extends Asker {
 export async function requestContext(): Promise<RequestContext> {
   const db = getDb(databaseUrl());
   const asker = await whoIsAsking(db, await headers());
-  if (!asker) throw new ChatError("unauthorized:auth", "Sign in to use V4 Chat.", { hint: "Open the app's start page to sign in." });
+  if (!asker) throw new ChatError("unauthorized:auth", "Sign in to use V4 Chat.", { hint: hintText("signIn") });
   return { db, ...asker };
 }
 

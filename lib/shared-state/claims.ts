@@ -4,6 +4,7 @@
 import type { Redis } from "ioredis";
 import { ChatError } from "@/lib/errors";
 import { PREFIX } from "./redis";
+import { hintText } from "@/lib/error-hints";
 
 /** A claim lives this long without renewal; the holder renews it every third of that. */
 export const CLAIM_TTL_MS = 30_000;
@@ -68,7 +69,7 @@ export async function claimShared(
   }
   if (outcome === 2) {
     throw new ChatError("rate_limit:limits", `You have ${count} answers being written already (your limit is ${maxForUser}).`, {
-      hint: "Wait for one to finish, or stop one.",
+      hint: hintText("finishOrStop"),
       retryAfterSeconds: 5,
     });
   }

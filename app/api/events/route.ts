@@ -2,6 +2,7 @@ import { listenForChanges, listenerCount, type AnnouncedChange } from "@/lib/eve
 import { ChatError } from "@/lib/errors";
 import { requestContext } from "@/lib/server/context";
 import { errorResponse } from "@/lib/server/respond";
+import { hintText } from "@/lib/error-hints";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const { userId } = await requestContext();
     if (listenerCount(userId) >= MAX_LISTENERS_PER_USER) {
-      throw new ChatError("rate_limit:chat", "Too many pages are following your changes at once.", { hint: "Close some tabs.", retryAfterSeconds: 30 });
+      throw new ChatError("rate_limit:chat", "Too many pages are following your changes at once.", { hint: hintText("closeTabs"), retryAfterSeconds: 30 });
     }
     const encoder = new TextEncoder();
     let stop = () => {};

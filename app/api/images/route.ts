@@ -30,7 +30,9 @@ export async function POST(request: Request): Promise<Response> {
     const { db, userId } = await requestContext();
     const bytes = await readBodyBytes(request, MAX_IMAGE_BYTES).catch((error: unknown) => {
       throw error instanceof ChatError && error.type === "payload_too_large"
-        ? new ChatError("payload_too_large:image", `“${name}” is too large: images can be at most ${formatBytes(MAX_IMAGE_BYTES)}.`)
+        ? new ChatError("payload_too_large:image", `“${name}” is too large: images can be at most ${formatBytes(MAX_IMAGE_BYTES)}.`, {
+            words: { key: "imageTooLargeSent", values: { name, max: formatBytes(MAX_IMAGE_BYTES) } },
+          })
         : error;
     });
     const image = await uploadImage({ db, store: blobStore(), userId, name, bytes });
