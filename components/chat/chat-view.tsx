@@ -167,7 +167,6 @@ export function ChatView(props: ChatViewProps) {
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
-      {chat.bridge}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>

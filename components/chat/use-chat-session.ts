@@ -14,9 +14,9 @@ export const TABS_CHANNEL = "v4chat:tabs";
 export type TabsMessage = { type: "conversation"; conversationId: string } | { type: "list" };
 
 /**
- * useChat wired to /api/chat, plus the conversation's tree: versions are switched on the server
- * and the path it answers replaces the local one. Stop asks the server to stop (the generation
- * outlives the request).
+ * The AI SDK's chat (its runtime loaded after the page: lazy-chat.ts) wired to /api/chat, plus
+ * the conversation's tree: versions are switched on the server and the path it answers replaces
+ * the local one. Stop asks the server to stop (the generation outlives the request).
  */
 export function useChatSession({
   conversationId,
