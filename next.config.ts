@@ -34,12 +34,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-// The locale comes from a cookie or Accept-Language, per request (lib/i18n/request.ts). The
-// catalogues are compiled at build time, so the browser gets the messages ready to format and no
-// ICU message parser (intl-messageformat) with them.
-const withNextIntl = createNextIntlPlugin({
-  requestConfig: "./lib/i18n/request.ts",
-  experimental: { messages: { path: "./messages", format: "json", locales: ["en", "zh"], precompile: true } },
-});
+// The locale comes from a cookie or Accept-Language, per request (lib/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 export default withNextIntl(nextConfig);
