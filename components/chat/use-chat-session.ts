@@ -1,12 +1,11 @@
 "use client";
 
-import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ModelKey } from "@/lib/ai/catalogue";
 import type { ReasoningMode } from "@/lib/ai/modes";
 import type { ChatRequest, ChatUIMessage, UpstreamRetry } from "@/lib/contract";
 import { PATH_WINDOW } from "@/lib/chat/path-window";
+import { useLazyChat } from "./lazy-chat";
 import { documentIdsOf, fileParts, imageIdsOf, textOf } from "./message-text";
 import { pageIdHeaders } from "./page-id";
 import { onServerChange } from "./server-changes";
@@ -16,25 +15,9 @@ export const TABS_CHANNEL = "v4chat:tabs";
 export type TabsMessage = { type: "conversation"; conversationId: string } | { type: "list" };
 
 /**
- * The chat transport: a request carries only the new prompt (or which prompt to answer again),
- * the message it follows, the model and the mode; the server holds the tree. When a reload or a
- * second tab asks to follow an answer that has just ended (204), `onNothingToFollow` fires so the
- * saved answer can be read instead.
- */
-class ChatTransport extends DefaultChatTransport<ChatUIMessage> {
-  onNothingToFollow: () => void = () => {};
-
-  override async reconnectToStream(options: Parameters<DefaultChatTransport<ChatUIMessage>["reconnectToStream"]>[0]) {
-    const stream = await super.reconnectToStream(options);
-    if (stream === null) this.onNothingToFollow();
-    return stream;
-  }
-}
-
-/**
- * useChat wired to /api/chat, plus the conversation's tree: versions are switched on the server
- * and the path it answers replaces the local one. Stop asks the server to stop (the generation
- * outlives the request).
+ * The AI SDK's chat (its runtime loaded after the page: lazy-chat.ts) wired to /api/chat, plus
+ * the conversation's tree: versions are switched on the server and the path it answers replaces
+ * the local one. Stop asks the server to stop (the generation outlives the request).
  */
 export function useChatSession({
   conversationId,
@@ -64,40 +47,34 @@ export function useChatSession({
   /** The running answer's upstream call is being tried again (shown while nothing has arrived). */
   const [upstreamRetry, setUpstreamRetry] = useState<UpstreamRetry | null>(null);
 
-  const transport = useMemo(
-    () =>
-      new ChatTransport({
-        api: "/api/chat",
-        prepareSendMessagesRequest: ({ id, messages, trigger }) => {
-          const last = messages[messages.length - 1];
-          const { model, mode } = settingsRef.current;
-          if (!last) throw new Error("nothing to send");
-          const body: ChatRequest =
-            trigger === "regenerate-message"
-              ? { trigger: "regenerate", conversationId: id, model, mode, parentId: last.id }
-              : {
-                  trigger: "submit",
-                  conversationId: id,
-                  model,
-                  mode,
-                  parentId: messages[messages.length - 2]?.id ?? null,
-                  message: { id: last.id, text: textOf(last), ...documentIdsOf(last), ...imageIdsOf(last) },
-                };
-          return { body, headers: pageIdHeaders() };
-        },
-      }),
-    [],
-  );
-
   // An answer still being generated when the page loaded: follow it (GET /api/chat/[id]/stream).
   const [resume] = useState(() => initialMessages[initialMessages.length - 1]?.metadata?.status === "streaming");
 
-  const chat = useChat<ChatUIMessage>({
+  // The request carries only the new prompt (or which prompt to answer again), the message it
+  // follows, the model and the mode; the server holds the tree.
+  const chat = useLazyChat({
     id: conversationId,
     messages: initialMessages,
     resume,
-    transport,
-    experimental_throttle: 40,
+    prepareSendMessagesRequest: ({ id, messages, trigger }) => {
+      const last = messages[messages.length - 1];
+      const { model, mode } = settingsRef.current;
+      if (!last) throw new Error("nothing to send");
+      const body: ChatRequest =
+        trigger === "regenerate-message"
+          ? { trigger: "regenerate", conversationId: id, model, mode, parentId: last.id }
+          : {
+              trigger: "submit",
+              conversationId: id,
+              model,
+              mode,
+              parentId: messages[messages.length - 2]?.id ?? null,
+              message: { id: last.id, text: textOf(last), ...documentIdsOf(last), ...imageIdsOf(last) },
+            };
+      return { body, headers: pageIdHeaders() };
+    },
+    // A reload or a second tab asked to follow an answer that has just ended: read the saved one.
+    onNothingToFollow: () => void reload(),
     onData: (part) => {
       if (part.type === "data-title") callbacks.current.onTitle(part.data.title);
       if (part.type === "data-retry") setUpstreamRetry(part.data);
@@ -162,7 +139,6 @@ export function useChatSession({
       }
     }
   }, [fetchPath, setMessages]);
-  transport.onNothingToFollow = () => void reload();
 
   // Tabs stay in step: a tab announces when an answer starts and ends in a conversation; other
   // tabs showing it read its path again and follow a running answer live. Only an idle tab

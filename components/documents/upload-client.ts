@@ -1,7 +1,8 @@
 // Uploads one file to /api/documents from the browser. XMLHttpRequest rather than fetch: it
 // reports the bytes sent, and its response text grows as the server streams progress lines
 // (pages read, tokens counted) while the file is read on the server.
-import { FILE_NAME_HEADER, uploadEventSchema, type DocumentInfo, type ScannedPages, type UploadEvent } from "@/lib/documents/contract";
+import type { DocumentInfo, ScannedPages, UploadEvent } from "@/lib/documents/contract";
+import { FILE_NAME_HEADER } from "@/lib/documents/file-name-header";
 
 export interface UploadProgress {
   stage: "sending" | "reading" | "counting" | "rendering" | "saving";
@@ -19,7 +20,8 @@ export class UploadFailed extends Error {
 export type UploadOutcome = { document: DocumentInfo; duplicate: boolean } | { scanned: ScannedPages };
 
 /** `scannedAsImages`: a PDF without a text layer comes back as page images (for Flash's vision) instead of a refusal. */
-export function uploadDocumentFile(file: File, onProgress: (progress: UploadProgress) => void, { scannedAsImages = false } = {}): Promise<UploadOutcome> {
+export async function uploadDocumentFile(file: File, onProgress: (progress: UploadProgress) => void, { scannedAsImages = false } = {}): Promise<UploadOutcome> {
+  const { uploadEventSchema } = await import("./upload-schemas");
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/documents?progress=1${scannedAsImages ? "&scanned=images" : ""}`);

@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import type { DocumentInfo, ScannedPages } from "@/lib/documents/contract";
-import { MAX_DOCUMENTS_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
+import type { ChatUIMessage } from "@/lib/contract";
+import { MAX_DOCUMENTS_PER_MESSAGE } from "@/lib/contract/limits";
 import { formatFileSize } from "./figures";
 import { documentLimits, UploadFailed, uploadDocumentFile, type UploadProgress } from "./upload-client";
 

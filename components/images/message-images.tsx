@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ChatUIMessage } from "@/lib/contract";
-import { imageUrl } from "@/lib/images/contract";
+import { imageUrl } from "@/lib/images/url";
 import { useImageCaption } from "./figures";
 import { ImageThumb } from "./image-thumb";
 

@@ -1,6 +1,6 @@
 // Sends one image's bytes to /api/images; the answer is its stored figures or the refusal's words.
-import { FILE_NAME_HEADER } from "@/lib/documents/contract";
-import { imageInfoSchema, type ImageInfo } from "@/lib/images/contract";
+import { FILE_NAME_HEADER } from "@/lib/documents/file-name-header";
+import type { ImageInfo } from "@/lib/images/contract";
 import type { ShownError } from "@/lib/i18n/error-text";
 
 /** The server refused the image: its error as sent, so the page can say it in its language. */
@@ -23,6 +23,7 @@ export async function uploadImageFile(file: File): Promise<ImageInfo> {
     throw new Error(`“${file.name}” could not be sent: the connection failed.`);
   }
   const body = (await response.json().catch(() => null)) as { image?: unknown; error?: ShownError } | null;
+  const { imageInfoSchema } = await import("@/components/documents/upload-schemas");
   const parsed = imageInfoSchema.safeParse(body?.image);
   if (response.ok && parsed.success) return parsed.data;
   if (body?.error?.message) throw new ImageRefusal(body.error);

@@ -4,8 +4,10 @@
 // it is added, so its thumbnail shows at once and its token estimate is known before sending.
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { MAX_IMAGES_PER_MESSAGE, type ChatUIMessage } from "@/lib/contract";
-import { imageUrl, type ImageInfo } from "@/lib/images/contract";
+import type { ChatUIMessage } from "@/lib/contract";
+import { MAX_IMAGES_PER_MESSAGE } from "@/lib/contract/limits";
+import type { ImageInfo } from "@/lib/images/contract";
+import { imageUrl } from "@/lib/images/url";
 import { downscaleImage } from "./downscale";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { ImageRefusal, uploadImageFile } from "./upload-image";

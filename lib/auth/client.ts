@@ -1,6 +1,5 @@
 "use client";
 
-import "@/lib/contract/zod-browser"; // first: zod without eval under the pages' CSP (see there)
 import { createAuthClient } from "better-auth/react";
 
 /** better-auth in the browser: sign-in, sign-up, sign-out, change password (same origin). */

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MODEL_KEYS } from "@/lib/ai/catalogue";
 import { REASONING_MODES } from "@/lib/ai/modes";
+import { MAX_DOCUMENTS_PER_MESSAGE, MAX_IMAGES_PER_MESSAGE } from "./limits";
 
 /** Ids the browser may choose (conversation ids for new chats, message ids from useChat). */
 export const clientIdSchema = z
@@ -10,10 +11,7 @@ export const clientIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, "ids are letters, digits, '-' and '_'");
 
-export const MAX_DOCUMENTS_PER_MESSAGE = 10;
-
-/** Images one message may carry (a scanned PDF of up to 20 pages included; each is at most ~384 input tokens). */
-export const MAX_IMAGES_PER_MESSAGE = 20;
+export { MAX_DOCUMENTS_PER_MESSAGE, MAX_IMAGES_PER_MESSAGE } from "./limits";
 
 export const MAX_MESSAGE_CHARS = 4_000_000; // ~1M tokens of text: the context window is the real limit
 

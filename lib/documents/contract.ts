@@ -31,5 +31,4 @@ export const uploadEventSchema = z.discriminatedUnion("type", [
 ]);
 export type UploadEvent = z.infer<typeof uploadEventSchema>;
 
-/** The file name travels in a header (the body is the raw bytes), percent-encoded. */
-export const FILE_NAME_HEADER = "x-file-name";
+export { FILE_NAME_HEADER } from "./file-name-header";

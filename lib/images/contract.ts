@@ -13,7 +13,4 @@ export const imageInfoSchema = z.object({
 });
 export type ImageInfo = z.infer<typeof imageInfoSchema>;
 
-/** Where the browser reads an image's bytes (owner-scoped on the server). */
-export function imageUrl(attachmentId: string): string {
-  return `/api/images/${encodeURIComponent(attachmentId)}`;
-}
+export { imageUrl } from "./url";
