@@ -119,6 +119,22 @@ test.describe("images for Flash", () => {
     await context.close();
   });
 
+  test("an upload the connection drops, or the server answers without words, says so in the page's language", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByRole("textbox", { name: "消息" })).toBeVisible();
+    const png = { name: "chart.png", mimeType: "image/png", buffer: makePng(64, 48) };
+    await page.route("**/api/images", (route) => route.abort("connectionreset"));
+    await page.getByTestId("attach-input").setInputFiles([png]);
+    await expect(page.getByTestId("image-error")).toHaveText("无法发送“chart.png”：连接失败。");
+    await page.unroute("**/api/images");
+    await page.route("**/api/images", (route) => route.fulfill({ status: 502, body: "Bad Gateway" }));
+    await page.getByTestId("attach-input").setInputFiles([png]);
+    await expect(page.getByTestId("image-error").nth(1)).toHaveText("上传失败（HTTP 502）。");
+    await context.close();
+  });
+
   test("a comparison with an image: the Flash pane sees it, the Pro pane gets the words and says so", async ({ page }) => {
     await page.goto("/compare");
     await pasteImage(page, { width: 640, height: 480, name: "diagram.png", into: "Prompt for every pane" });

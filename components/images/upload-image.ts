@@ -11,6 +11,14 @@ export class ImageRefusal extends Error {
   }
 }
 
+/** The image never got a refusal with words: the connection failed, or the server answered oddly. */
+export class ImageUploadFailed extends Error {
+  constructor(readonly reason: { connection: true } | { status: number }) {
+    super("connection" in reason ? "the connection failed" : `the upload failed (HTTP ${reason.status})`);
+    this.name = "ImageUploadFailed";
+  }
+}
+
 export async function uploadImageFile(file: File): Promise<ImageInfo> {
   let response: Response;
   try {
@@ -20,12 +28,12 @@ export async function uploadImageFile(file: File): Promise<ImageInfo> {
       body: file,
     });
   } catch {
-    throw new Error(`“${file.name}” could not be sent: the connection failed.`);
+    throw new ImageUploadFailed({ connection: true });
   }
   const body = (await response.json().catch(() => null)) as { image?: unknown; error?: ShownError } | null;
   const { imageInfoSchema } = await import("@/components/documents/upload-schemas");
   const parsed = imageInfoSchema.safeParse(body?.image);
   if (response.ok && parsed.success) return parsed.data;
   if (body?.error?.message) throw new ImageRefusal(body.error);
-  throw new Error(`The upload failed (HTTP ${response.status}).`);
+  throw new ImageUploadFailed({ status: response.status });
 }

@@ -10,7 +10,7 @@ import type { ImageInfo } from "@/lib/images/contract";
 import { imageUrl } from "@/lib/images/url";
 import { downscaleImage } from "./downscale";
 import { useErrorText } from "@/components/i18n/use-error-text";
-import { ImageRefusal, uploadImageFile } from "./upload-image";
+import { ImageRefusal, ImageUploadFailed, uploadImageFile } from "./upload-image";
 
 export type DraftImage = { key: string; name: string; preview: string } & (
   | { state: "uploading" }
@@ -53,8 +53,14 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
     setDrafts((current) => current.map((draft) => (draft.key === key ? change(draft) : draft)));
 
   const failureText = useCallback(
-    (error: unknown) => (error instanceof ImageRefusal ? errorText(error.payload, error.message).message : error instanceof Error ? error.message : String(error)),
-    [errorText],
+    (error: unknown, name: string) => {
+      if (error instanceof ImageRefusal) return errorText(error.payload, error.message).message;
+      if (error instanceof ImageUploadFailed) {
+        return "connection" in error.reason ? t("connectionFailed", { name }) : t("uploadFailed", { status: error.reason.status });
+      }
+      return error instanceof Error ? error.message : String(error);
+    },
+    [errorText, t],
   );
 
   const add = useCallback((files: readonly File[]) => {
@@ -73,7 +79,7 @@ export function useImageDrafts(initial: readonly ImageInfo[] = []) {
         .then(uploadImageFile)
         .then((image) => update(key, (draft) => ({ key, name: draft.name, preview: draft.preview, state: "ready", image })))
         .catch((error: unknown) =>
-          update(key, (draft) => ({ key, name: draft.name, preview: draft.preview, state: "failed", error: failureText(error) })),
+          update(key, (draft) => ({ key, name: draft.name, preview: draft.preview, state: "failed", error: failureText(error, draft.name) })),
         );
     }
   }, [t, failureText]);

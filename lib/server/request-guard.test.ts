@@ -226,6 +226,9 @@ describe("guardRequest on the upload route", () => {
     const over = guardRequest(req("POST", "/api/documents", { ...local, "content-type": "application/octet-stream", "content-length": String(51 * MiB) }), upload);
     expect(over?.status).toBe(413);
     expect(over?.message).toContain("documents can be at most 50 MiB (DOCUMENT_MAX_BYTES)");
+    const image = guardRequest(req("POST", "/api/images", { ...local, "content-type": "application/octet-stream", "content-length": String(51 * MiB) }), upload);
+    expect(image?.status).toBe(413);
+    expect(image?.message).toContain("images can be at most 50 MiB");
     for (const type of ["multipart/form-data; boundary=x", "text/plain", "application/x-www-form-urlencoded", "application/json"]) {
       expect(guardRequest(req("POST", "/api/documents", { ...local, "content-type": type, "content-length": "10" }), upload)?.status, type).toBe(415);
     }

@@ -40,8 +40,10 @@ export function isOctetStreamContentType(header: string | null): boolean {
 export function checkUpload(request: GuardedRequest, limit: number): ChatError | undefined {
   const length = checkContentLength(request.headers.get("content-length"), limit);
   if (length) {
+    // Both upload routes share the limit; the words name what this one takes.
+    const what = request.pathname === "/api/images" ? "images" : "documents";
     return length.type === "payload_too_large"
-      ? new ChatError("payload_too_large:request", `The file is too large: documents can be at most ${formatBytes(limit)} (DOCUMENT_MAX_BYTES).`)
+      ? new ChatError("payload_too_large:request", `The file is too large: ${what} can be at most ${formatBytes(limit)} (DOCUMENT_MAX_BYTES).`)
       : length;
   }
   if (!hasBody(request.headers) || isOctetStreamContentType(request.headers.get("content-type"))) return undefined;
