@@ -31,7 +31,8 @@ test.describe("a message that had not reached the server when the page reloaded"
     held.release();
 
     await page.reload();
-    await expect(page).toHaveURL(/\/$/);
+    // The page looks for the chat for a few seconds (the server might still be making it) first.
+    await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
     await expect(page.getByTestId("unsent-restored")).toContainText("had not reached the server");
     await expect(chat.composer).toHaveValue(text);
 

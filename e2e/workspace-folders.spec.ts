@@ -85,10 +85,15 @@ test("the Move to menu works from the keyboard alone", async ({ page }) => {
 
   // To the row's Move button: focus the conversation link, then ArrowRight along the row's actions.
   const link = chat.sidebar.locator(`a[href="/c/${id}"]`);
-  await link.focus();
   const move = row(page, id).getByRole("button", { name: `Move Keyboard ${tag} to a folder` });
-  for (let step = 0; step < 4 && !(await move.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press("ArrowRight");
-  await expect(move).toBeFocused();
+  // The composer takes the focus once the page is up; start from the link after that. Tried
+  // again if the page was still settling (the sidebar reloads when other tabs' news arrives).
+  await expect(chat.composer).toBeFocused();
+  await expect(async () => {
+    await link.focus();
+    for (let step = 0; step < 4 && !(await move.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press("ArrowRight");
+    await expect(move).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: `Move Keyboard ${tag} to` });
   await expect(menu.getByRole("menuitemradio", { name: "No folder" })).toBeFocused();
