@@ -23,6 +23,9 @@ export interface ComposerFiles {
   blocked?: boolean;
 }
 
+/** Whether a message box was mounted since the page loaded (see the focus effect). */
+let pageHasComposer = false;
+
 /** The message box: Enter sends, Shift+Enter starts a new line; Stop replaces Send while answering. */
 export function Composer({
   busy,
@@ -60,7 +63,15 @@ export function Composer({
     element.style.height = `${Math.min(element.scrollHeight, 240)}px`;
   }, [text]);
 
-  useEffect(() => area.current?.focus(), []);
+  useEffect(() => {
+    // The page's first message box takes the focus, unless the person already put it somewhere
+    // (a click or a Tab before the page came alive): that stays. Later ones always take it.
+    const first = !pageHasComposer;
+    pageHasComposer = true;
+    const elsewhere = document.activeElement !== null && document.activeElement !== document.body;
+    if (first && elsewhere) return;
+    area.current?.focus();
+  }, []);
   useEffect(() => {
     if (restoredText) setText(restoredText);
   }, [restoredText]);
