@@ -38,9 +38,12 @@ test.describe("the page and the address bar agree", () => {
     await chat.chooseMode("Non-think");
     await chat.send(`Title me ${tag}`);
     await chat.waitForAnswerToEnd();
-    const title = await page.getByTestId("conversation-title").innerText();
-    expect(title).not.toBe("New chat");
-    await expect(page).toHaveTitle(`${title} · V4 Chat`);
+    // The model's title is asked for once the first token is here, so it may land after the answer.
+    const heading = page.getByTestId("conversation-title");
+    await expect(heading).not.toHaveText("New chat");
+    await expect(async () => {
+      await expect(page).toHaveTitle(`${await heading.innerText()} · V4 Chat`, { timeout: 1000 });
+    }).toPass();
   });
 });
 

@@ -80,7 +80,7 @@ export const ComparePane = memo(function ComparePane({
   busy: boolean;
   scrollRef: (element: HTMLDivElement | null) => void;
   onScroll: (lane: number) => void;
-  onEnded: () => void;
+  onEnded: (answerId: string) => void;
   onStop: (messageId: string) => void;
   onRetry: (promptId: string, lane: number) => void;
   onContinue: (lane: number) => void;

@@ -109,7 +109,10 @@ export function CompareView({
   const lastTurn = turns[turns.length - 1];
   const revealed = !(view?.blind ?? blind) || turns.some((turn) => turn.vote !== null);
   const order = useMemo(() => ((view?.blind ?? blind) ? blindOrder(id, panes.length) : panes.map((_, lane) => lane)), [view?.blind, blind, id, panes]);
-  const running = turns.some((turn) => turn.answers.some((answer) => answer?.metadata?.status === "streaming"));
+  // Answers this page saw end: not running any more, even before the saved comparison is read
+  // again (a pane says "complete" at once; the composer must not refuse Enter meanwhile).
+  const [endedAnswers, setEndedAnswers] = useState<ReadonlySet<string>>(() => new Set());
+  const running = turns.some((turn) => turn.answers.some((answer) => answer?.metadata?.status === "streaming" && !endedAnswers.has(answer.id)));
   const names = panes.map((pane, lane) => {
     const position = order.indexOf(lane);
     const hidden = view?.blind ?? blind;
@@ -137,7 +140,8 @@ export function CompareView({
   }, [id]);
   // Several panes often end together: read the comparison once for them.
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onPaneEnded = useCallback(() => {
+  const onPaneEnded = useCallback((answerId: string) => {
+    setEndedAnswers((ended) => new Set(ended).add(answerId));
     if (reloadTimer.current) clearTimeout(reloadTimer.current);
     reloadTimer.current = setTimeout(() => void reload(), 120);
   }, [reload]);

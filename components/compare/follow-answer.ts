@@ -59,7 +59,7 @@ export interface FollowedAnswer {
  * every PAINT_EVERY_MS. Calls `onEnded` once the answer has ended (or had already ended: 204),
  * so the saved answer can be read.
  */
-export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => void): FollowedAnswer {
+export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: (answerId: string) => void): FollowedAnswer {
   const running = answer?.metadata?.status === "streaming";
   const id = running ? answer.id : null;
   const createdAt = answer?.metadata?.createdAt;
@@ -133,7 +133,7 @@ export function useFollowedAnswer(answer: ChatUIMessage | null, onEnded: () => v
           if (timer) clearTimeout(timer);
           ended = true;
           paint();
-          onEndedRef.current();
+          onEndedRef.current(id);
         }
       }
     })();

@@ -55,11 +55,9 @@ export async function whoIsAsking(db: Db, headers: Headers): Promise<Asker | nul
 // The local user never changes while the process runs: look it up once, not on every request.
 let localUserId: Promise<string> | undefined;
 
-// Once an account exists it always will (the admin cannot remove the last admin): remember it.
-let accountsKnown = false;
+// accountsExist remembers the answer (a "yes" for good); once accounts exist the local user is gone.
 async function hasAccounts(db: Db): Promise<boolean> {
-  if (accountsKnown) return true;
-  accountsKnown = await accountsExist(db);
-  if (accountsKnown) localUserId = undefined;
-  return accountsKnown;
+  const seen = await accountsExist(db);
+  if (seen) localUserId = undefined;
+  return seen;
 }
