@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { estimateTokens } from "@/lib/usage/estimate";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 
 /** The draft being typed: its length and a cheap estimate of its tokens (see lib/usage/estimate.ts). */
 export interface DraftSize {
@@ -53,6 +54,7 @@ export function Composer({
   const [text, setText] = useState("");
   const ownArea = useRef<HTMLTextAreaElement>(null);
   const area = inputRef ?? ownArea;
+  useTypedBeforeHydration(area, setText);
   const draft = useMemo<DraftSize>(() => ({ chars: text.length, tokens: estimateTokens(text) }), [text]);
 
   // Grow with the text up to a limit, then scroll.

@@ -36,6 +36,7 @@ import { CompareImageTray } from "@/components/images/compare-image-tray";
 import { useImageDrafts } from "@/components/images/use-image-drafts";
 import type { ImageInfo } from "@/lib/images/contract";
 import { IMAGE_EXTENSIONS, looksLikeImage } from "@/lib/images/formats";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 
 export interface CarriedHistory {
   conversationId: string;
@@ -93,6 +94,8 @@ export function CompareView({
   const [tab, setTab] = useState(0);
   const documents = useDocumentDrafts(initialDocuments);
   const picker = useRef<HTMLInputElement>(null);
+  const promptBox = useRef<HTMLTextAreaElement>(null);
+  useTypedBeforeHydration(promptBox, setDraft);
   // Images go to every pane that sees them; other files are documents every pane reads.
   const addFiles = (files: readonly File[]) => {
     const pictures = files.filter(looksLikeImage);
@@ -412,6 +415,7 @@ export function CompareView({
               <Paperclip className="h-4 w-4" />
             </Button>
             <textarea
+              ref={promptBox}
               aria-label={t("prompt")}
               value={draft}
               onChange={(event) => setDraft(event.target.value)}

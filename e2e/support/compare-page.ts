@@ -24,9 +24,13 @@ export class ComparePage {
     }
   }
 
+  /** Sends, and waits until the comparison took the prompt (the box empties once the server has the turn). */
   async send(text: string): Promise<void> {
     await this.prompt.fill(text);
+    // As a person would: Enter once Send is on (the page is alive, no pane still writing).
+    await expect(this.page.getByRole("button", { name: "Send to every pane" })).toBeEnabled();
     await this.prompt.press("Enter");
+    await expect(this.prompt).toHaveValue("", { timeout: 15_000 });
   }
 
   /** The pane named `name` (its model and mode, or "Answer A" when blind). */

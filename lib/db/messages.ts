@@ -57,11 +57,24 @@ function groupWhere(group: SiblingGroup): Prisma.MessageWhereInput {
 export async function insertSelectedVersion(
   tx: Tx,
   data: Omit<Prisma.MessageUncheckedCreateInput, "seq" | "selected" | "role" | "lane" | "parentId"> & SiblingGroup,
-  /** The caller knows the group is empty (its parent was inserted in this transaction): no look. */
-  { firstOfGroup = false }: { firstOfGroup?: boolean } = {},
+  {
+    firstOfGroup = false,
+    siblings,
+  }: {
+    /** The caller knows the group is empty (its parent was inserted in this transaction): no look. */
+    firstOfGroup?: boolean;
+    /**
+     * The group's versions as the caller read them in this transaction: no second look. The one
+     * deselected here is updated in place too, so the caller's copy stays what is stored.
+     */
+    siblings?: Message[];
+  } = {},
 ): Promise<Message> {
   let seq = 1;
-  if (!firstOfGroup) {
+  if (siblings) {
+    seq = siblings.reduce((top, sibling) => Math.max(top, sibling.seq), 0) + 1;
+    await deselectVersions(tx, data, siblings);
+  } else if (!firstOfGroup) {
     const group = groupWhere(data);
     const last = await tx.message.findFirst({ where: group, orderBy: { seq: "desc" }, select: { seq: true } });
     await tx.message.updateMany({ where: { ...group, selected: true }, data: { selected: false } });
@@ -69,6 +82,24 @@ export async function insertSelectedVersion(
   }
   const row = await tx.message.create({ data: { ...data, seq, selected: true } });
   return toMessage(row);
+}
+
+/**
+ * Deselects the selected one of `versions` (a sibling group's, as read in this transaction), in
+ * the database and in place.
+ */
+export async function deselectVersions(tx: Tx, group: SiblingGroup, versions: readonly Message[]): Promise<void> {
+  const selected = versions.filter((version) => version.selected);
+  if (selected.length === 0) return;
+  // Given, not left to @updatedAt, so the copy in memory holds the same time as the row.
+  const updatedAt = new Date();
+  await tx.message.updateMany({ where: { ...groupWhere(group), selected: true }, data: { selected: false, updatedAt } });
+  for (const version of selected) Object.assign(version, { selected: false, updatedAt });
+}
+
+/** The versions in `group`, among `messages` (one conversation's). */
+export function siblingsIn(messages: readonly Message[], group: SiblingGroup): Message[] {
+  return messages.filter((message) => message.parentId === group.parentId && message.role === group.role && message.lane === group.lane);
 }
 
 /**

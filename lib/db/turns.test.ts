@@ -8,14 +8,20 @@ const { makeUser } = t;
 
 type TurnArgs = Pick<TurnInput, "userId" | "conversationId" | "parentId" | "prompt"> & Partial<TurnInput>;
 
-function turn(args: TurnArgs) {
-  return reserveTurn({
+/** A turn, and proof that the messages it hands back are the stored ones (they are built, not re-read). */
+async function turn(args: TurnArgs) {
+  const reserved = await reserveTurn({
     db: t.db,
     settings: { model: "flash", mode: "non-think" },
     newTitle: "New chat",
     answer: ANSWER_START,
     ...args,
   });
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  const stored = await listMessages({ db: t.db, userId: args.userId, conversationId: args.conversationId });
+  expect([...reserved.messages].sort(byId)).toEqual(stored.sort(byId));
+  expect(reserved.prompt).toEqual(stored.find((message) => message.id === reserved.prompt.id));
+  return reserved;
 }
 
 /** Ids of the selected path over `messages`. */
@@ -155,6 +161,23 @@ describe("reserveTurn", () => {
     expect(await storedPath(userId, conversationId)).toEqual([p1, a1, p2, a2, p3, a3]);
     expect(await selectVersion({ db: t.db, userId, conversationId, messageId: p2!, version: 2 })).toBe(true);
     expect(await storedPath(userId, conversationId)).toEqual([p1, a1, "edit-p2b", edited.answer.id]);
+  });
+
+  it("a turn sent from a branch another tab switched away from shows that branch again, with the turn on it", async () => {
+    const userId = await makeUser();
+    const conversationId = "stale-branch-conv";
+    const [p1, a1, p2] = await threeTurns(userId, conversationId);
+    const edited = await turn({ userId, conversationId, parentId: a1!, prompt: promptInput("stale-p2b", "q2, edited") });
+    // Another tab goes back to the first version of p2.
+    expect(await selectVersion({ db: t.db, userId, conversationId, messageId: "stale-p2b", version: 1 })).toBe(true);
+    expect((await storedPath(userId, conversationId))[2]).toBe(p2);
+
+    // This tab still shows the edited branch, and goes on from its answer.
+    const next = await turn({ userId, conversationId, parentId: edited.answer.id, prompt: promptInput("stale-p3b", "q3 on the edit") });
+    const expected = [p1, a1, "stale-p2b", edited.answer.id, "stale-p3b", next.answer.id];
+    expect(pathIds(next.messages)).toEqual(expected);
+    expect(await storedPath(userId, conversationId)).toEqual(expected);
+    expect(await t.db.message.findUniqueOrThrow({ where: { id: p2! } })).toMatchObject({ selected: false });
   });
 
   it("editing the first prompt (parentId null) adds a root version", async () => {

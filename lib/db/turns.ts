@@ -4,9 +4,9 @@
 // whatever the transaction did, so a rejected request changes nothing.
 import type { Db } from "./client";
 import type { Prisma } from "./generated/client";
-import { insertSelectedVersion, listMessages } from "./messages";
+import { deselectVersions, insertSelectedVersion, listMessages, siblingsIn } from "./messages";
 import { isUniqueViolation } from "./prisma-errors";
-import { type Conversation, type Message, NotFoundError, toConversation, toMessage } from "./types";
+import { type Conversation, type Message, toConversation } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,90 +73,99 @@ async function reserve(tx: Tx, input: TurnInput): Promise<ReservedTurn> {
   const lane = input.lane ?? 0;
   // Comparisons take their turns through lib/db/comparisons.ts (one answer per pane).
   const existing = await tx.conversation.findFirst({ where: { id: conversationId, userId, kind: "chat" } });
+  if (!existing) {
+    if (input.parentId !== null || !prompt) throw new TurnRejected("no_conversation");
+    return reserveFirst(tx, { ...input, prompt });
+  }
 
+  // One read of the tree serves every check, the version numbers and the history handed back.
+  const messages = await listMessages({ db: tx, userId, conversationId });
+  const byId = new Map(messages.map((message) => [message.id, message]));
   let parent: Message | null = null;
-  if (existing && input.parentId !== null) {
-    const row = await tx.message.findFirst({ where: { id: input.parentId, conversationId } });
-    if (!row) throw new TurnRejected("no_parent");
-    parent = toMessage(row);
-  } else if (!existing && (input.parentId !== null || !prompt)) {
-    throw new TurnRejected("no_conversation");
+  if (input.parentId !== null) {
+    parent = byId.get(input.parentId) ?? null;
+    if (!parent) throw new TurnRejected("no_parent");
   }
   if (!prompt && parent?.role !== "user") throw new TurnRejected("parent_not_prompt");
-  if (prompt && parent?.role === "user") {
-    // A prompt follows an answer. Only a prompt left without any answer (a crash between the
-    // two, in data from before the tree) may be followed by another prompt directly.
-    const answers = await tx.message.count({ where: { conversationId, parentId: parent.id, role: "assistant" } });
-    if (answers > 0) throw new TurnRejected("no_parent");
+  // A prompt follows an answer. Only a prompt left without any answer (a crash between the two,
+  // in data from before the tree) may be followed by another prompt directly.
+  const parentId = parent?.id;
+  if (prompt && parent?.role === "user" && messages.some((message) => message.parentId === parentId && message.role === "assistant")) {
+    throw new TurnRejected("no_parent");
   }
-  if (prompt) {
-    const taken = await tx.message.findUnique({ where: { id: prompt.id }, select: { id: true } });
-    if (taken) throw new TurnRejected("duplicate_message");
-  }
+  // (An id taken in another conversation is refused by the insert below.)
+  if (prompt && byId.has(prompt.id)) throw new TurnRejected("duplicate_message");
 
   // Checks done: from here on, write.
-  const now = new Date();
-  const conversation = existing
-    ? await tx.conversation.update({ where: { id: conversationId }, data: { ...settings, updatedAt: now } })
-    : await tx.conversation.create({
-        data: { id: conversationId, userId, title: input.newTitle, titleSource: "auto", ...settings },
-      });
+  const conversation = await tx.conversation.update({ where: { id: conversationId }, data: { ...settings, updatedAt: new Date() } });
 
   // The turn follows what its sender sees, which may be a branch another tab has since switched
   // away from: that branch becomes the path shown again, so the new turn is on it.
-  if (parent) await selectPathTo(tx, conversationId, parent.id);
+  if (parent) await selectPathTo(tx, messages, parent.id);
 
-  // A new conversation has no messages, and a new prompt no answers: nothing to look up there.
-  const promptRow = prompt
-    ? await insertSelectedVersion(
-        tx,
-        {
-          id: prompt.id,
-          conversationId,
-          parentId: input.parentId,
-          role: "user",
-          lane: 0,
-          parts: prompt.parts,
-          content: prompt.text,
-          status: "complete",
-        },
-        { firstOfGroup: !existing },
-      )
-    : (parent as Message);
-
-  const answer = await insertSelectedVersion(
-    tx,
-    {
-      conversationId,
-      parentId: promptRow.id,
-      role: "assistant",
-      lane,
-      parts: "[]",
-      content: "",
-      status: "streaming",
-      ...input.answer,
-    },
-    { firstOfGroup: prompt !== null },
-  );
-  const messages = existing ? await listMessages({ db: tx, userId, conversationId }) : [promptRow, answer];
-  const promptMessage = messages.find((message) => message.id === promptRow.id);
-  if (!promptMessage) throw new NotFoundError("Message");
-  return { conversation: toConversation(conversation), created: !existing, prompt: promptMessage, answer, messages };
+  let promptRow = parent as Message;
+  if (prompt) {
+    const group = { conversationId, parentId: input.parentId, role: "user" as const, lane: 0 };
+    const siblings = siblingsIn(messages, group);
+    promptRow = await insertPrompt(tx, { ...group, id: prompt.id, parts: prompt.parts, content: prompt.text, status: "complete" }, { siblings });
+    messages.push(promptRow);
+  }
+  const answerGroup = { conversationId, parentId: promptRow.id, role: "assistant" as const, lane };
+  const answerSiblings = prompt ? [] : siblingsIn(messages, answerGroup);
+  const answer = await insertSelectedVersion(tx, { ...answerGroup, parts: "[]", content: "", status: "streaming", ...input.answer }, { siblings: answerSiblings });
+  messages.push(answer);
+  // In the order listMessages reads them.
+  messages.sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { conversation: toConversation(conversation), created: false, prompt: promptRow, answer, messages };
 }
 
-/** Selects `id` and every message above it that is not the selected one of its sibling group. */
-async function selectPathTo(tx: Tx, conversationId: string, id: string): Promise<void> {
-  const nodes = await tx.message.findMany({
-    where: { conversationId },
-    select: { id: true, parentId: true, role: true, lane: true, selected: true },
+/** The first prompt makes the conversation: nothing to look up, nothing to select. */
+async function reserveFirst(tx: Tx, input: TurnInput & { prompt: NonNullable<TurnInput["prompt"]> }): Promise<ReservedTurn> {
+  const { userId, conversationId, settings, prompt } = input;
+  const conversation = await tx.conversation.create({
+    data: { id: conversationId, userId, title: input.newTitle, titleSource: "auto", ...settings },
   });
-  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const promptRow = await insertPrompt(
+    tx,
+    { id: prompt.id, conversationId, parentId: null, role: "user", lane: 0, parts: prompt.parts, content: prompt.text, status: "complete" },
+    { firstOfGroup: true },
+  );
+  const answer = await insertSelectedVersion(
+    tx,
+    { conversationId, parentId: promptRow.id, role: "assistant", lane: input.lane ?? 0, parts: "[]", content: "", status: "streaming", ...input.answer },
+    { firstOfGroup: true },
+  );
+  return { conversation: toConversation(conversation), created: true, prompt: promptRow, answer, messages: [promptRow, answer] };
+}
+
+/** The prompt's insert: an id already taken (in any conversation) means it was sent before. */
+async function insertPrompt(
+  tx: Tx,
+  data: Parameters<typeof insertSelectedVersion>[1],
+  options: Parameters<typeof insertSelectedVersion>[2],
+): Promise<Message> {
+  try {
+    return await insertSelectedVersion(tx, data, options);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new TurnRejected("duplicate_message");
+    throw error;
+  }
+}
+
+/**
+ * Selects `id` and every message above it that is not the selected one of its sibling group,
+ * in the database and in `messages` (the conversation's, read in this transaction).
+ */
+async function selectPathTo(tx: Tx, messages: readonly Message[], id: string): Promise<void> {
+  const byId = new Map(messages.map((message) => [message.id, message]));
   const seen = new Set<string>();
   for (let node = byId.get(id); node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
     seen.add(node.id);
     if (node.selected) continue;
-    const group = { conversationId, parentId: node.parentId, role: node.role, lane: node.lane };
-    await tx.message.updateMany({ where: { ...group, selected: true }, data: { selected: false } });
-    await tx.message.update({ where: { id: node.id }, data: { selected: true } });
+    const group = { conversationId: node.conversationId, parentId: node.parentId, role: node.role, lane: node.lane };
+    await deselectVersions(tx, group, siblingsIn(messages, group));
+    const updatedAt = new Date();
+    await tx.message.update({ where: { id: node.id }, data: { selected: true, updatedAt } });
+    Object.assign(node, { selected: true, updatedAt });
   }
 }
