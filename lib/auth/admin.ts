@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { deleteAccount } from "@/lib/db/users";
+import { blobStore } from "@/lib/storage";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { ChatError } from "@/lib/errors";
 import { auth } from "./auth";
 import { startOfUtcDay, usageSince, type Usage } from "./limits";
@@ -72,11 +75,10 @@ export async function updateUser(db: Db, { adminId, userId, update }: { adminId:
   return true;
 }
 
-/** Deletes a user and everything they own. Never the admin's own account. */
-export async function deleteUser(db: Db, { adminId, userId }: { adminId: string; userId: string }): Promise<boolean> {
+/** Deletes a user and everything they own, their files included. Never the admin's own account. */
+export async function deleteUser(db: Db, { adminId, userId, store = blobStore() }: { adminId: string; userId: string; store?: BlobStore }): Promise<boolean> {
   if (userId === adminId) throw new ChatError("bad_request:auth", "You cannot delete your own account.");
-  const { count } = await db.user.deleteMany({ where: { id: userId, email: { not: null } } });
-  return count > 0;
+  return deleteAccount({ db, store, userId });
 }
 
 /** An account made by the admin (works while sign-up is closed). */

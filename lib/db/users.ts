@@ -1,5 +1,6 @@
 import type { User } from "./generated/client";
 import type { Db } from "./client";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { isUniqueViolation } from "./prisma-errors";
 
 /** Id of the single user that owns everything until accounts exist. */
@@ -21,4 +22,26 @@ export async function ensureLocalUser({ db }: { db: Db }): Promise<User> {
     if (!isUniqueViolation(error)) throw error;
     return db.user.findUniqueOrThrow({ where: { id: LOCAL_USER_ID } });
   }
+}
+
+/**
+ * Deletes an account (never the local user) and everything it owns: the rows go with it (the
+ * schema cascades), and the bytes of its uploads leave the blob store after them. Each upload has
+ * its own key, so no one else's file goes. False when there is no such account.
+ */
+export async function deleteAccount({ db, store, userId }: { db: Db; store: BlobStore; userId: string }): Promise<boolean> {
+  const account = { id: userId, email: { not: null } };
+  const [files, deleted] = await db.$transaction([
+    db.attachment.findMany({ where: { userId, user: account }, select: { id: true, storageKey: true } }),
+    db.user.deleteMany({ where: account }),
+  ]);
+  // After the rows: a file left by a failed delete is only disk space, a row without its file is a broken chat.
+  await Promise.all(
+    files.map((file) =>
+      store.delete(file.storageKey).catch((error: unknown) => {
+        console.warn(`Attachment ${file.id}: could not delete stored bytes (key ${file.storageKey})`, error);
+      }),
+    ),
+  );
+  return deleted.count > 0;
 }
