@@ -132,9 +132,20 @@ export async function deleteAttachment({
   // One statement, so of two concurrent deletes exactly one wins and removes the blob.
   const row = await nullIfNotFound(() => db.attachment.delete({ where: { id, userId } }));
   if (!row) return false;
-  // The attachment is gone for the user either way; a failed blob delete only leaks disk space.
-  await store.delete(row.storageKey).catch((error: unknown) => {
-    console.warn(`Attachment ${row.id}: could not delete stored bytes (key ${row.storageKey})`, error);
-  });
+  await deleteStoredBytes(store, [row]);
   return true;
+}
+
+/**
+ * Removes the bytes of attachments whose rows are already deleted. A failed delete is logged, not
+ * thrown: the attachment is gone for the user either way, and a leftover file only costs disk space.
+ */
+export async function deleteStoredBytes(store: BlobStore, rows: ReadonlyArray<{ id: string; storageKey: string }>): Promise<void> {
+  await Promise.all(
+    rows.map((row) =>
+      store.delete(row.storageKey).catch((error: unknown) => {
+        console.warn(`Attachment ${row.id}: could not delete stored bytes (key ${row.storageKey})`, error);
+      }),
+    ),
+  );
 }

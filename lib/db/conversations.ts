@@ -5,6 +5,7 @@
 // unchanged (they should not reorder the list); a new turn (lib/db/turns.ts) moves it forward.
 import type { BlobStore } from "@/lib/storage/blob-store";
 import type { Db } from "./client";
+import { deleteStoredBytes } from "./attachments";
 import { imagesOnlyIn } from "./conversation-images";
 import type { Prisma } from "./generated/client";
 import { type Conversation, toConversation } from "./types";
@@ -145,12 +146,6 @@ export async function deleteConversation({
     db.conversation.deleteMany({ where: { id, userId } }),
     db.attachment.deleteMany({ where: images }),
   ]);
-  await Promise.all(
-    doomed.map((row) =>
-      store.delete(row.storageKey).catch((error: unknown) => {
-        console.warn(`Attachment ${row.id}: could not delete stored bytes (key ${row.storageKey})`, error);
-      }),
-    ),
-  );
+  await deleteStoredBytes(store, doomed);
   return deleted.count > 0;
 }

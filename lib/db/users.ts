@@ -1,6 +1,7 @@
 import type { User } from "./generated/client";
 import type { Db } from "./client";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { deleteStoredBytes } from "./attachments";
 import { isUniqueViolation } from "./prisma-errors";
 
 /** Id of the single user that owns everything until accounts exist. */
@@ -36,12 +37,6 @@ export async function deleteAccount({ db, store, userId }: { db: Db; store: Blob
     db.user.deleteMany({ where: account }),
   ]);
   // After the rows: a file left by a failed delete is only disk space, a row without its file is a broken chat.
-  await Promise.all(
-    files.map((file) =>
-      store.delete(file.storageKey).catch((error: unknown) => {
-        console.warn(`Attachment ${file.id}: could not delete stored bytes (key ${file.storageKey})`, error);
-      }),
-    ),
-  );
+  await deleteStoredBytes(store, files);
   return deleted.count > 0;
 }
